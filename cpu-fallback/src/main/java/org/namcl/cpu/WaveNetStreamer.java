@@ -1,0 +1,74 @@
+package org.namcl.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.namcl.engine.StreamRenderer;
+import org.namcl.model.ModelException;
+import org.namcl.model.net.WaveNet;
+
+/**
+ * The streaming CPU engine: a mono WaveNet processed block by block, any block size, with the
+ * history of every layer carried between calls. Real-time safe: {@link #process} and
+ * {@link #reset} allocate nothing.
+ *
+ * <p>"Silence before the file" is the network's response to zeros (its biases make it non-zero).
+ * It is computed once, when the streamer is built, by feeding RF zeros, and saved; {@link #reset}
+ * restores it.
+ */
+public final class WaveNetStreamer implements StreamRenderer {
+    /** Samples per internal block: rows this long stay in L1/L2 cache while every op runs. */
+    static final int BLOCK = 128;
+
+    private final WaveNet net;
+    private final NetworkUnit unit;
+    private final List<History> state = new ArrayList<>();
+    private final float[] in = new float[BLOCK];
+
+    public WaveNetStreamer(WaveNet net) {
+        if (net.inChannels() != 1 || net.outChannels() != 1) {
+            throw new ModelException("namcl renders mono models; this one has " + net.inChannels()
+                    + " input and " + net.outChannels() + " output channels");
+        }
+        this.net = net;
+        this.unit = new NetworkUnit(net, BLOCK, state);
+        prewarm();
+    }
+
+    private void prewarm() {
+        float[] zeros = new float[BLOCK];
+        float[] sink = new float[BLOCK];
+        for (int done = 0; done < net.receptiveField(); done += BLOCK) {
+            process(zeros, 0, sink, 0, BLOCK);
+        }
+        for (History h : state) {
+            h.save();
+        }
+    }
+
+    @Override
+    public int receptiveField() {
+        return net.receptiveField();
+    }
+
+    public double sampleRate() {
+        return net.sampleRate();
+    }
+
+    @Override
+    public void process(float[] input, int inOff, float[] output, int outOff, int n) {
+        for (int done = 0; done < n; ) {
+            int m = Math.min(BLOCK, n - done);
+            System.arraycopy(input, inOff + done, in, 0, m);
+            float[] y = unit.process(in, m);
+            System.arraycopy(y, 0, output, outOff + done, m);
+            done += m;
+        }
+    }
+
+    @Override
+    public void reset() {
+        for (History h : state) {
+            h.restore();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.namcl.model;
+
+import java.util.List;
+import org.namcl.model.net.WaveNet;
+
+/**
+ * A loaded, validated {@code .nam} file.
+ *
+ * @param source     where it came from (file name), used in error messages
+ * @param sampleRate the model's rate in Hz, or null when the file does not say
+ */
+public record NamFile(String source, String version, String architecture, Double sampleRate,
+                      Metadata metadata, ModelNode root) {
+
+    /** Rate used when the file gives none (NAM's convention). */
+    public static final double DEFAULT_SAMPLE_RATE = 48000.0;
+
+    public double sampleRateOrDefault() {
+        return sampleRate != null ? sampleRate : DEFAULT_SAMPLE_RATE;
+    }
+
+    /** Whether a size choice changes this model (slimmable WaveNet or container). */
+    public boolean slimmable() {
+        if (root instanceof ModelNode.WaveNetNode w) {
+            return w.config().slimmable();
+        }
+        return root instanceof ModelNode.ContainerNode;
+    }
+
+    /** The default network: full width, or a container's last (largest) submodel. */
+    public WaveNet resolve() {
+        return resolve(Double.NaN);
+    }
+
+    /**
+     * The network for size {@code slim} in [0, 1] (NaN = default). A container picks its first
+     * submodel with slim &lt; max_value (the last when none); a slimmable WaveNet picks its width.
+     */
+    public WaveNet resolve(double slim) {
+        if (!Double.isNaN(slim) && !(slim >= 0 && slim <= 1)) {
+            throw new ModelException(source + ": size must be in [0, 1], got " + slim);
+        }
+        try {
+            if (root instanceof ModelNode.WaveNetNode w) {
+                return WaveNetBuilder.build(w.config(), w.weights(), slim, conditionDsp(w.config()),
+                        sampleRateOrDefault());
+            }
+            if (root instanceof ModelNode.ContainerNode c) {
+                return pick(c.submodels(), slim).resolve(slim);
+            }
+            throw new UnsupportedArchitectureException(((ModelNode.UnsupportedNode) root).architecture());
+        } catch (ModelException e) {
+            throw e.getMessage().startsWith(source + ":") ? e : e.inFile(source);
+        }
+    }
+
+    private WaveNet conditionDsp(WaveNetConfig config) {
+        return config.conditionDsp() == null ? null : config.conditionDsp().resolve();
+    }
+
+    private static NamFile pick(List<ModelNode.Submodel> submodels, double slim) {
+        if (!Double.isNaN(slim)) {
+            for (ModelNode.Submodel s : submodels) {
+                if (slim < s.maxValue()) {
+                    return s.model();
+                }
+            }
+        }
+        return submodels.get(submodels.size() - 1).model();
+    }
+}

@@ -1,0 +1,201 @@
+package org.namcl.model;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads {@code .nam} files: parses the JSON, checks version and architecture, validates the
+ * config and the weight count, and returns a {@link NamFile}. Every error is a
+ * {@link ModelException} whose message starts with the file name.
+ */
+public final class NamLoader {
+    /** Architectures a {@code .nam} file may name. */
+    public static final List<String> KNOWN_ARCHITECTURES =
+            List.of("WaveNet", "SlimmableContainer", "LSTM", "ConvNet", "Linear");
+    /** Architectures namcl can render. */
+    public static final List<String> RUNNABLE_ARCHITECTURES = List.of("WaveNet", "SlimmableContainer");
+
+    // Python's json writes NaN/Infinity; accept them here so the error can say which weight.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private NamLoader() {
+    }
+
+    public static NamFile load(Path path) {
+        String source = String.valueOf(path);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ModelException(source + ": no such file");
+        } catch (IOException e) {
+            throw new ModelException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new ModelException(source + ": not valid JSON: " + describe(e), e);
+        }
+        return parse(root, source);
+    }
+
+    /** Parses a model from JSON text; {@code source} names it in errors. */
+    public static NamFile parse(String json, String source) {
+        try {
+            return parse(MAPPER.readTree(json), source);
+        } catch (IOException e) {
+            throw new ModelException(source + ": not valid JSON: " + describe(e), e);
+        }
+    }
+
+    static NamFile parse(JsonNode root, String source) {
+        try {
+            return parseUnlabelled(root, source);
+        } catch (ModelException e) {
+            throw e.getMessage().startsWith(source) ? e : e.inFile(source);
+        }
+    }
+
+    private static NamFile parseUnlabelled(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new ModelException("not a .nam model: the JSON is not an object");
+        }
+        String version = versionOf(root);
+        String arch = Json.required(root, "architecture", "model").asText();
+        if (!KNOWN_ARCHITECTURES.contains(arch)) {
+            throw new ModelException("unknown architecture \"" + arch + "\" (known: "
+                    + String.join(", ", KNOWN_ARCHITECTURES) + "; namcl runs "
+                    + String.join(" and ", RUNNABLE_ARCHITECTURES) + ")");
+        }
+        JsonNode config = Json.required(root, "config", "model");
+        Double sampleRate = sampleRate(root);
+        Metadata metadata = MetadataParser.parse(Json.optional(root, "metadata"));
+
+        ModelNode node = switch (arch) {
+            case "WaveNet" -> waveNet(root, config, source, sampleRate);
+            case "SlimmableContainer" -> container(config, source, sampleRate);
+            default -> {
+                Json.required(root, "weights", "model");
+                yield new ModelNode.UnsupportedNode(arch);
+            }
+        };
+        return new NamFile(source, version, arch, sampleRate, metadata, node);
+    }
+
+    private static ModelNode waveNet(JsonNode root, JsonNode config, String source, Double sampleRate) {
+        Json.object(config, "config", "WaveNet");
+        NamFile conditionDsp = null;
+        JsonNode dsp = Json.optional(config, "condition_dsp");
+        if (dsp != null) {
+            conditionDsp = parse(dsp, source + " [condition_dsp]");
+            Double r = conditionDsp.sampleRate();
+            if (r != null && sampleRate != null && !r.equals(sampleRate)) {
+                throw new ModelException("the condition DSP's sample rate (" + r
+                        + ") differs from the model's (" + sampleRate + ")");
+            }
+        }
+        WaveNetConfig cfg = new ConfigParser(source).parse(config, conditionDsp);
+        ModelNode.WaveNetNode node = new ModelNode.WaveNetNode(cfg, weights(root));
+        // Build once now so a weight-count problem is reported when the file is loaded.
+        WaveNetBuilder.build(cfg, node.weights(), Double.NaN, null, 48000);
+        return node;
+    }
+
+    private static ModelNode container(JsonNode config, String source, Double sampleRate) {
+        Json.object(config, "config", "SlimmableContainer");
+        JsonNode subs = Json.required(config, "submodels", "config");
+        if (!subs.isArray() || subs.isEmpty()) {
+            throw new ModelException("config: \"submodels\" must be a non-empty list");
+        }
+        List<ModelNode.Submodel> out = new ArrayList<>();
+        for (int i = 0; i < subs.size(); i++) {
+            String where = "submodel " + i;
+            JsonNode s = Json.object(subs.get(i), "a submodel", where);
+            double max = Json.finiteNumber(Json.required(s, "max_value", where), "max_value", where);
+            if (!out.isEmpty() && max <= out.get(out.size() - 1).maxValue()) {
+                throw new ModelException(where + ": max_value " + max + " is not above the previous one");
+            }
+            NamFile model = parse(Json.required(s, "model", where), source + " [submodel " + i + "]");
+            Double r = model.sampleRate();
+            if (r != null && sampleRate != null && !r.equals(sampleRate)) {
+                throw new ModelException(where + ": sample rate " + r + " differs from the container's " + sampleRate);
+            }
+            out.add(new ModelNode.Submodel(max, model));
+        }
+        return new ModelNode.ContainerNode(out);
+    }
+
+    private static String versionOf(JsonNode root) {
+        JsonNode v = Json.required(root, "version", "model");
+        String s = v.asText();
+        String[] parts = s.split("\\.");
+        int major;
+        int minor;
+        try {
+            major = Integer.parseInt(parts[0]);
+            minor = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            throw new ModelException("version \"" + s + "\" is not of the form x.y.z");
+        }
+        if (parts.length != 3 || major != 0 || minor < 5 || minor > 7) {
+            throw new ModelException("unsupported version " + s + " (namcl reads 0.5.0 up to 0.7.x)");
+        }
+        return s;
+    }
+
+    private static Double sampleRate(JsonNode root) {
+        if (!root.has("sample_rate")) {
+            return null;
+        }
+        JsonNode v = root.get("sample_rate");
+        if (v.isNull()) {
+            throw new ModelException("\"sample_rate\" is null (give a rate in Hz, or leave the key out)");
+        }
+        double r = Json.finiteNumber(v, "sample_rate", "model");
+        if (r <= 0) {
+            throw new ModelException("\"sample_rate\" must be positive, found " + v);
+        }
+        return r;
+    }
+
+    private static float[] weights(JsonNode root) {
+        JsonNode w = Json.required(root, "weights", "model");
+        if (!w.isArray()) {
+            throw new ModelException("\"weights\" must be a list of numbers");
+        }
+        float[] out = new float[w.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = w.get(i);
+            if (!e.isNumber()) {
+                throw new ModelException("weight " + i + " is not a number: " + e);
+            }
+            double d = e.asDouble();
+            if (!Double.isFinite(d) || Float.isInfinite((float) d)) {
+                throw new ModelException("weight " + i + " is " + (Double.isNaN(d) ? "NaN" : "infinite"));
+            }
+            out[i] = (float) d;
+        }
+        return out;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof JacksonException j) {
+            JsonLocation loc = j.getLocation();
+            String msg = j.getOriginalMessage();
+            return loc == null ? msg : msg + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,9 @@
+package org.namcl.model;
+
+/** A model (or the chosen submodel of a container) whose architecture namcl cannot run yet. */
+public final class UnsupportedArchitectureException extends ModelException {
+    public UnsupportedArchitectureException(String architecture) {
+        super("unsupported architecture \"" + architecture + "\" (namcl runs: "
+                + String.join(", ", NamLoader.RUNNABLE_ARCHITECTURES) + ")");
+    }
+}
