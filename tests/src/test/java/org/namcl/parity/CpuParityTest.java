@@ -1,0 +1,52 @@
+package org.namcl.parity;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.model.NamFile;
+import org.namcl.model.NamLoader;
+import org.namcl.model.net.WaveNet;
+
+/**
+ * The streaming CPU engine against NAM's own renders: every model of scope "wavenet" in the
+ * manifest, on every signal and slim variant.
+ */
+class CpuParityTest {
+
+    static List<ReferenceSet.Case> generated() {
+        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.bundled(), k -> k.scope().equals("wavenet"));
+        assertFalse(c.isEmpty(), "no bundled reference cases");
+        return c;
+    }
+
+    static List<ReferenceSet.Case> published() {
+        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.shared(),
+                k -> k.scope().equals("wavenet") && k.model().startsWith("public/"));
+        assertFalse(c.isEmpty(), "no public reference cases");
+        return c;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("generated")
+    void generatedModelsMatchReference(ReferenceSet.Case c) {
+        check(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("published")
+    void publicModelsMatchReference(ReferenceSet.Case c) {
+        check(c);
+    }
+
+    static void check(ReferenceSet.Case c) {
+        NamFile file = NamLoader.load(c.modelPath());
+        WaveNet net = file.resolve(c.slimValue());
+        float[] in = c.input();
+        float[] out = new float[in.length];
+        new WaveNetStreamer(net).process(in, out, in.length);
+        Tolerance.assertMatches(c.toString(), c.expected(), out);
+    }
+}

@@ -1,0 +1,67 @@
+package org.namcl.parity;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The one place the project's equivalence tolerances live, used by every parity and
+ * cross-engine test. Two correct float32 implementations of NAM differ by at most ESR 1.3e-9 and
+ * max|d|/peak 8e-5 on the reference set (shared/reference/README.md), so:
+ */
+public final class Tolerance {
+    /** ESR = Σ(a−b)² / Σb² must stay below this. */
+    public static final double MAX_ESR = 1e-8;
+    /** max|a−b| must stay at or below this times the reference's peak |b|. */
+    public static final double MAX_ABS_PER_PEAK = 5e-4;
+    /** For an all-zero reference (ESR undefined): max|a| at or below this. */
+    public static final double SILENT_MAX_ABS = 1e-6;
+
+    private Tolerance() {
+    }
+
+    /** Fails unless every sample of {@code actual} is finite and it matches {@code expected}. */
+    public static void assertMatches(String what, float[] expected, float[] actual) {
+        Comparison c = compare(expected, actual);
+        if (c.firstNonFinite >= 0) {
+            fail(what + ": sample " + c.firstNonFinite + " is " + actual[c.firstNonFinite]);
+        }
+        if (c.peak == 0) {
+            if (c.maxAbs > SILENT_MAX_ABS) {
+                fail(what + ": reference is silent but max|a| = " + c.maxAbs);
+            }
+            return;
+        }
+        if (!(c.esr < MAX_ESR) || !(c.maxAbs <= MAX_ABS_PER_PEAK * c.peak)) {
+            fail(String.format("%s: ESR %.3g (limit %.0e), max|a-b| %.3g at sample %d = %.3g x peak (limit %.0e)",
+                    what, c.esr, MAX_ESR, c.maxAbs, c.maxAt, c.maxAbs / c.peak, MAX_ABS_PER_PEAK));
+        }
+    }
+
+    public static Comparison compare(float[] expected, float[] actual) {
+        if (expected.length != actual.length) {
+            fail("length " + actual.length + " differs from the reference's " + expected.length);
+        }
+        double err = 0;
+        double sig = 0;
+        double max = 0;
+        double peak = 0;
+        int maxAt = -1;
+        int bad = -1;
+        for (int i = 0; i < expected.length; i++) {
+            if (!Float.isFinite(actual[i]) && bad < 0) {
+                bad = i;
+            }
+            double d = (double) actual[i] - expected[i];
+            err += d * d;
+            sig += (double) expected[i] * expected[i];
+            if (Math.abs(d) > max) {
+                max = Math.abs(d);
+                maxAt = i;
+            }
+            peak = Math.max(peak, Math.abs(expected[i]));
+        }
+        return new Comparison(sig == 0 ? Double.NaN : err / sig, max, maxAt, peak, bad);
+    }
+
+    public record Comparison(double esr, double maxAbs, int maxAt, double peak, int firstNonFinite) {
+    }
+}
