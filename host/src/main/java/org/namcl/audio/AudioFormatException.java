@@ -1,0 +1,20 @@
+package org.namcl.audio;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A WAV file is malformed, unsupported or holds samples that cannot be processed. */
+public class AudioFormatException extends IOException {
+
+    private final transient Path file;
+
+    public AudioFormatException(Path file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+    }
+
+    /** The file the problem was found in. */
+    public Path file() {
+        return file;
+    }
+}
