@@ -17,7 +17,7 @@ import org.namcl.model.net.WaveNet;
  */
 public final class WaveNetStreamer implements StreamRenderer {
     /** Samples per internal block: rows this long stay in L1/L2 cache while every op runs. */
-    static final int BLOCK = 128;
+    static final int BLOCK = 2048;
 
     private final WaveNet net;
     private final NetworkUnit unit;

@@ -60,6 +60,22 @@ public final class NamLoader {
         }
     }
 
+    /**
+     * How many weights a WaveNet {@code config} object (JSON text) needs: for tools that write
+     * models (generators, benchmarks). The config is validated as when loading a file.
+     */
+    public static int weightCount(String waveNetConfigJson) {
+        try {
+            JsonNode config = MAPPER.readTree(waveNetConfigJson);
+            if (Json.optional(config, "condition_dsp") != null) {
+                throw new ModelException("weightCount does not count a nested condition_dsp's weights");
+            }
+            return WaveNetBuilder.weightCount(new ConfigParser("config").parse(config, null));
+        } catch (IOException e) {
+            throw new ModelException("config: not valid JSON: " + describe(e), e);
+        }
+    }
+
     static NamFile parse(JsonNode root, String source) {
         try {
             return parseUnlabelled(root, source);

@@ -46,7 +46,15 @@ final class WaveNetBuilder {
             LayerArrayConfig a = arrays.get(i);
             ch[i] = Double.isNaN(slim) || !a.slimmable() ? a.channels() : slimChannels(a.allowedChannels(), slim);
         }
-        return new WaveNetBuilder(config, weights, ch).build(conditionDsp, sampleRate);
+        return new WaveNetBuilder(config, weights, ch).build(conditionDsp, sampleRate, true);
+    }
+
+    /** Number of weights a (full-width) network of this config reads from its file. */
+    static int weightCount(WaveNetConfig config) {
+        int[] ch = config.arrays().stream().mapToInt(LayerArrayConfig::channels).toArray();
+        WaveNetBuilder b = new WaveNetBuilder(config, new float[0], ch);
+        b.build(null, NamFile.DEFAULT_SAMPLE_RATE, false);
+        return b.cursor.position();
     }
 
     /** allowed[min(floor(r·n), n−1)], as NAM maps a size to a width. */
@@ -55,7 +63,7 @@ final class WaveNetBuilder {
         return allowed[idx];
     }
 
-    private WaveNet build(WaveNet conditionDsp, double sampleRate) {
+    private WaveNet build(WaveNet conditionDsp, double sampleRate, boolean checkCount) {
         List<LayerArray> built = new ArrayList<>();
         List<LayerArrayConfig> arrays = config.arrays();
         for (int i = 0; i < arrays.size(); i++) {
@@ -74,7 +82,9 @@ final class WaveNetBuilder {
             postHead = new PostHead(h.activation(), convs);
         }
         float headScale = cursor.take(1, "head_scale")[0];
-        cursor.finish();
+        if (checkCount) {
+            cursor.finish();
+        }
         return new WaveNet(built, postHead, headScale, config.inChannels(), conditionDsp, sampleRate);
     }
 

@@ -26,6 +26,10 @@ final class WeightCursor {
         return out;
     }
 
+    int position() {
+        return position;
+    }
+
     void finish() {
         if (position == weights.length) {
             return;
