@@ -7,25 +7,23 @@ final class FilmOp {
     private final int dim;
     private final boolean shift;
     private final ConvOp conv;
-    private final float[] tmp;
-    private final int block;
+    private final float[][] tmp;
 
     FilmOp(Film f, int block) {
         this.dim = f.dim();
         this.shift = f.shift();
-        this.block = block;
-        this.conv = ConvOp.of(f.conv(), block);
-        this.tmp = new float[conv.outRows() * block];
+        this.conv = ConvOp.of(f.conv());
+        this.tmp = RowOps.rows(conv.outRows(), block);
     }
 
-    /** Modulates rows [0, dim) of {@code v} (row stride {@code block}) in place. */
-    void apply(float[] cond, float[] v, int n) {
-        conv.apply(cond, 0, tmp, 0, block, n, false);
+    /** Modulates rows [0, dim) of {@code v} in place. */
+    void apply(float[][] cond, float[][] v, int n) {
+        conv.apply(cond, tmp, n, false);
         for (int r = 0; r < dim; r++) {
             if (shift) {
-                RowOps.affine(v, r * block, tmp, r * block, tmp, (dim + r) * block, n);
+                RowOps.affine(v[r], tmp[r], tmp[dim + r], n);
             } else {
-                RowOps.mul(v, r * block, tmp, r * block, n);
+                RowOps.mul(v[r], tmp[r], n);
             }
         }
     }

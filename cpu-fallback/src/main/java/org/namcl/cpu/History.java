@@ -1,60 +1,65 @@
 package org.namcl.cpu;
 
 /**
- * The recent past of a multi-channel signal that a causal conv reads: rows of
- * {@code lookback + capacity} samples, the current block written at {@link #position()}.
- * When a block would overrun a row, the last {@code lookback} samples move to the front, so
- * the copy cost is amortised over {@code capacity} samples.
+ * The recent past of a multi-channel signal that a causal conv reads: one array per channel of
+ * {@code lookback + capacity} samples, the current block written at the write position. When a
+ * block would overrun, the last {@code lookback} samples move to the front, so the copy cost is
+ * amortised over {@code capacity} samples.
  */
 final class History {
-    final float[] buf;
-    final int stride;
-    private final int rows;
+    private final float[][] rows;
     private final int lookback;
+    private final int stride;
     private int pos;
-    private float[] saved;
+    private float[][] saved;
     private int savedPos;
 
-    History(int rows, int lookback, int maxBlock) {
-        this.rows = rows;
+    History(int channels, int lookback, int maxBlock) {
         this.lookback = lookback;
         this.stride = lookback + Math.max(8 * maxBlock, 2 * lookback);
-        this.buf = new float[rows * stride];
+        this.rows = new float[channels][stride];
         this.pos = lookback;
     }
 
-    int position() {
-        return pos;
-    }
-
-    /** Makes room for a block of n samples at {@link #position()}. */
-    void prepare(int n) {
+    /** Stores a block of n samples (rows of {@code src}) as the newest samples. */
+    void write(float[][] src, int n) {
         if (pos + n > stride) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(buf, r * stride + pos - lookback, buf, r * stride, lookback);
+            for (float[] r : rows) {
+                System.arraycopy(r, pos - lookback, r, 0, lookback);
             }
             pos = lookback;
         }
-    }
-
-    void advance(int n) {
+        for (int c = 0; c < rows.length; c++) {
+            System.arraycopy(src[c], 0, rows[c], pos, n);
+        }
         pos += n;
     }
 
-    /** Stores a block's rows (row stride {@code srcStride}) at the current position. */
-    void write(float[] src, int srcStride, int n) {
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(src, r * srcStride, buf, r * stride + pos, n);
+    /**
+     * Copies, for the block just written, the window of channel c seen through tap k of a conv
+     * with kernel K and dilation d into {@code taps[c·K + k]}: samples t − d·(K−1−k).
+     */
+    void taps(int kernel, int dilation, float[][] taps, int n) {
+        int first = pos - n;
+        for (int c = 0; c < rows.length; c++) {
+            for (int k = 0; k < kernel; k++) {
+                System.arraycopy(rows[c], first - dilation * (kernel - 1 - k), taps[c * kernel + k], 0, n);
+            }
         }
     }
 
     void save() {
-        saved = buf.clone();
+        saved = new float[rows.length][];
+        for (int c = 0; c < rows.length; c++) {
+            saved[c] = rows[c].clone();
+        }
         savedPos = pos;
     }
 
     void restore() {
-        System.arraycopy(saved, 0, buf, 0, buf.length);
+        for (int c = 0; c < rows.length; c++) {
+            System.arraycopy(saved[c], 0, rows[c], 0, stride);
+        }
         pos = savedPos;
     }
 }

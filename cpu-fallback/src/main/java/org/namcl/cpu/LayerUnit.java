@@ -13,14 +13,12 @@ import org.namcl.model.net.Layer;
  * are allocated here, once; {@link #process} allocates nothing.
  */
 final class LayerUnit {
-    private final int block;
     private final int channels;
     private final int bottleneck;
     private final GatingMode gating;
     private final Activation act;
     private final Activation secondary;
-    private final History hist;
-    private final ConvOp conv;
+    private final CausalConv conv;
     private final ConvOp mixin;
     private final ConvOp layer1x1;
     private final ConvOp head1x1;
@@ -32,62 +30,55 @@ final class LayerUnit {
     private final FilmOp actPost;
     private final FilmOp layer1x1Post;
     private final FilmOp head1x1Post;
-    private final float[] z;
-    private final float[] tmpChannels;
-    private final float[] tmpCond;
-    private final float[] tmpMix;
-    private final float[] tmpHead;
+    private final float[][] z;
+    private final float[][] tmpChannels;
+    private final float[][] tmpCond;
+    private final float[][] tmpMix;
+    private final float[][] tmpHead;
 
     LayerUnit(Layer layer, int conditionSize, int block, List<History> state) {
-        this.block = block;
         this.channels = layer.channels();
         this.bottleneck = layer.bottleneck();
         this.gating = layer.spec().gating();
         this.act = layer.spec().activation();
         this.secondary = layer.spec().secondary();
-        this.hist = new History(channels, layer.conv().lookback(), block);
-        state.add(hist);
-        this.conv = ConvOp.of(layer.conv(), hist.stride);
-        this.mixin = ConvOp.of(layer.mixin(), block);
-        this.layer1x1 = layer.layer1x1() == null ? null : ConvOp.of(layer.layer1x1(), block);
-        this.head1x1 = layer.head1x1() == null ? null : ConvOp.of(layer.head1x1(), block);
-        this.convPre = film(layer, FilmSlot.CONV_PRE);
-        this.convPost = film(layer, FilmSlot.CONV_POST);
-        this.mixinPre = film(layer, FilmSlot.INPUT_MIXIN_PRE);
-        this.mixinPost = film(layer, FilmSlot.INPUT_MIXIN_POST);
-        this.actPre = film(layer, FilmSlot.ACTIVATION_PRE);
-        this.actPost = film(layer, FilmSlot.ACTIVATION_POST);
-        this.layer1x1Post = film(layer, FilmSlot.LAYER1X1_POST);
-        this.head1x1Post = film(layer, FilmSlot.HEAD1X1_POST);
-        int zc = layer.convRows();
-        this.z = new float[zc * block];
-        this.tmpChannels = new float[Math.max(channels, bottleneck) * block];
-        this.tmpCond = new float[conditionSize * block];
-        this.tmpMix = new float[zc * block];
-        this.tmpHead = new float[layer.headWidth() * block];
+        this.conv = new CausalConv(layer.conv(), block, state);
+        this.mixin = ConvOp.of(layer.mixin());
+        this.layer1x1 = layer.layer1x1() == null ? null : ConvOp.of(layer.layer1x1());
+        this.head1x1 = layer.head1x1() == null ? null : ConvOp.of(layer.head1x1());
+        this.convPre = film(layer, FilmSlot.CONV_PRE, block);
+        this.convPost = film(layer, FilmSlot.CONV_POST, block);
+        this.mixinPre = film(layer, FilmSlot.INPUT_MIXIN_PRE, block);
+        this.mixinPost = film(layer, FilmSlot.INPUT_MIXIN_POST, block);
+        this.actPre = film(layer, FilmSlot.ACTIVATION_PRE, block);
+        this.actPost = film(layer, FilmSlot.ACTIVATION_POST, block);
+        this.layer1x1Post = film(layer, FilmSlot.LAYER1X1_POST, block);
+        this.head1x1Post = film(layer, FilmSlot.HEAD1X1_POST, block);
+        this.z = RowOps.rows(layer.convRows(), block);
+        this.tmpChannels = RowOps.rows(Math.max(channels, bottleneck), block);
+        this.tmpCond = RowOps.rows(conditionSize, block);
+        this.tmpMix = RowOps.rows(layer.convRows(), block);
+        this.tmpHead = RowOps.rows(layer.headWidth(), block);
     }
 
-    private FilmOp film(Layer layer, FilmSlot slot) {
+    private static FilmOp film(Layer layer, FilmSlot slot, int block) {
         Film f = layer.film(slot);
         return f == null ? null : new FilmOp(f, block);
     }
 
     /**
-     * @param x    the layer input rows (channels × block), updated in place to the layer output
+     * @param x    the layer input rows, updated in place to the layer output
      * @param cond the condition rows
      * @param head the head accumulator rows, added to
      */
-    void process(float[] x, float[] cond, float[] head, int n) {
-        hist.prepare(n);
+    void process(float[][] x, float[][] cond, float[][] head, int n) {
         if (convPre != null) {
-            System.arraycopy(x, 0, tmpChannels, 0, channels * block);
+            copyRows(x, tmpChannels, channels, n);
             convPre.apply(cond, tmpChannels, n);
-            hist.write(tmpChannels, block, n);
+            conv.process(tmpChannels, z, n);
         } else {
-            hist.write(x, block, n);
+            conv.process(x, z, n);
         }
-        conv.apply(hist.buf, hist.position(), z, 0, block, n, false);
-        hist.advance(n);
         if (convPost != null) {
             convPost.apply(cond, z, n);
         }
@@ -103,79 +94,86 @@ final class LayerUnit {
         headTerm(head, cond, n);
     }
 
-    private void mixIn(float[] cond, int n) {
+    private void mixIn(float[][] cond, int n) {
         if (mixinPre == null && mixinPost == null) {
-            mixin.apply(cond, 0, z, 0, block, n, true);
+            mixin.apply(cond, z, n, true);
             return;
         }
-        float[] src = cond;
+        float[][] src = cond;
         if (mixinPre != null) {
-            System.arraycopy(cond, 0, tmpCond, 0, tmpCond.length);
+            copyRows(cond, tmpCond, tmpCond.length, n);
             mixinPre.apply(cond, tmpCond, n);
             src = tmpCond;
         }
-        mixin.apply(src, 0, tmpMix, 0, block, n, false);
+        mixin.apply(src, tmpMix, n, false);
         if (mixinPost != null) {
             mixinPost.apply(cond, tmpMix, n);
         }
         for (int r = 0; r < mixin.outRows(); r++) {
-            RowOps.add(tmpMix, r * block, z, r * block, n);
+            RowOps.add(tmpMix[r], z[r], n);
         }
     }
 
     /** Leaves the activation output a in rows [0, bottleneck) of z. */
     private void activate(int n) {
         for (int r = 0; r < bottleneck; r++) {
-            int a = r * block;
-            int g = (bottleneck + r) * block;
+            float[] a = z[r];
             switch (gating) {
-                case NONE -> Activations.apply(act, z, a, n, r);
+                case NONE -> Activations.apply(act, a, 0, n, r);
                 case GATED -> {
-                    Activations.apply(act, z, a, n, r);
-                    Activations.apply(secondary, z, g, n, r);
-                    RowOps.mul(z, a, z, g, n);
+                    float[] g = z[bottleneck + r];
+                    Activations.apply(act, a, 0, n, r);
+                    Activations.apply(secondary, g, 0, n, r);
+                    RowOps.mul(a, g, n);
                 }
                 case BLENDED -> {
-                    System.arraycopy(z, a, tmpChannels, 0, n);
-                    Activations.apply(act, z, a, n, r);
-                    Activations.apply(secondary, z, g, n, r);
-                    // tmp = s·act(z) + (1 − s)·z
-                    RowOps.blend(tmpChannels, 0, z, g, z, a, n);
-                    System.arraycopy(tmpChannels, 0, z, a, n);
+                    float[] g = z[bottleneck + r];
+                    float[] raw = tmpChannels[0];
+                    System.arraycopy(a, 0, raw, 0, n);
+                    Activations.apply(act, a, 0, n, r);
+                    Activations.apply(secondary, g, 0, n, r);
+                    RowOps.blend(raw, g, a, n); // raw = s·act(z) + (1 − s)·z
+                    System.arraycopy(raw, 0, a, 0, n);
                 }
             }
         }
     }
 
-    private void residual(float[] x, float[] cond, int n) {
+    private void residual(float[][] x, float[][] cond, int n) {
         if (layer1x1 == null) {
             for (int r = 0; r < channels; r++) {
-                RowOps.add(z, r * block, x, r * block, n);
+                RowOps.add(z[r], x[r], n);
             }
         } else if (layer1x1Post == null) {
-            layer1x1.apply(z, 0, x, 0, block, n, true);
+            layer1x1.apply(z, x, n, true);
         } else {
-            layer1x1.apply(z, 0, tmpChannels, 0, block, n, false);
+            layer1x1.apply(z, tmpChannels, n, false);
             layer1x1Post.apply(cond, tmpChannels, n);
             for (int r = 0; r < channels; r++) {
-                RowOps.add(tmpChannels, r * block, x, r * block, n);
+                RowOps.add(tmpChannels[r], x[r], n);
             }
         }
     }
 
-    private void headTerm(float[] head, float[] cond, int n) {
+    private void headTerm(float[][] head, float[][] cond, int n) {
         if (head1x1 == null) {
             for (int r = 0; r < bottleneck; r++) {
-                RowOps.add(z, r * block, head, r * block, n);
+                RowOps.add(z[r], head[r], n);
             }
         } else if (head1x1Post == null) {
-            head1x1.apply(z, 0, head, 0, block, n, true);
+            head1x1.apply(z, head, n, true);
         } else {
-            head1x1.apply(z, 0, tmpHead, 0, block, n, false);
+            head1x1.apply(z, tmpHead, n, false);
             head1x1Post.apply(cond, tmpHead, n);
             for (int r = 0; r < head1x1.outRows(); r++) {
-                RowOps.add(tmpHead, r * block, head, r * block, n);
+                RowOps.add(tmpHead[r], head[r], n);
             }
+        }
+    }
+
+    private static void copyRows(float[][] src, float[][] dst, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src[r], 0, dst[r], 0, n);
         }
     }
 }

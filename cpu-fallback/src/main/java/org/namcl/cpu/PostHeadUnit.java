@@ -6,49 +6,34 @@ import org.namcl.model.Activation;
 import org.namcl.model.net.Conv1d;
 import org.namcl.model.net.PostHead;
 
-/** The post-stack head: for each conv, y = conv(act(y)), each conv reading its own history. */
+/** The post-stack head: for each conv, y = conv(act(y)). */
 final class PostHeadUnit {
-    private final int block;
     private final Activation act;
-    private final List<History> hists = new ArrayList<>();
-    private final List<ConvOp> convs = new ArrayList<>();
-    private final float[] tmp;
-    private final float[] next;
+    private final List<CausalConv> convs = new ArrayList<>();
+    private final List<float[][]> outputs = new ArrayList<>();
+    private final float[][] activated;
 
     PostHeadUnit(PostHead h, int block, List<History> state) {
-        this.block = block;
         this.act = h.activation();
         int widest = 0;
         for (Conv1d c : h.convs()) {
-            History hist = new History(c.inChannels(), c.lookback(), block);
-            state.add(hist);
-            hists.add(hist);
-            convs.add(ConvOp.of(c, hist.stride));
-            widest = Math.max(widest, Math.max(c.inChannels(), c.outChannels()));
+            convs.add(new CausalConv(c, block, state));
+            outputs.add(RowOps.rows(c.outChannels(), block));
+            widest = Math.max(widest, c.inChannels());
         }
-        this.tmp = new float[widest * block];
-        this.next = new float[widest * block];
+        this.activated = RowOps.rows(widest, block);
     }
 
-    /** Runs the head on y's rows in place (y must hold the widest layer's rows). */
-    void process(float[] y, int rows, int n) {
+    /** Runs the head on rows {@code y}; returns the output rows (valid until the next call). */
+    float[][] process(float[][] y, int n) {
         for (int i = 0; i < convs.size(); i++) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(y, r * block, tmp, r * block, n);
-                Activations.apply(act, tmp, r * block, n, r);
+            for (int r = 0; r < y.length; r++) {
+                System.arraycopy(y[r], 0, activated[r], 0, n);
+                Activations.apply(act, activated[r], 0, n, r);
             }
-            History h = hists.get(i);
-            h.prepare(n);
-            h.write(tmp, block, n);
-            ConvOp c = convs.get(i);
-            c.apply(h.buf, h.position(), next, 0, block, n, false);
-            h.advance(n);
-            rows = c.outRows();
-            System.arraycopy(next, 0, y, 0, rows * block);
+            convs.get(i).process(activated, outputs.get(i), n);
+            y = outputs.get(i);
         }
-    }
-
-    int widestRows() {
-        return next.length / block;
+        return y;
     }
 }

@@ -17,12 +17,12 @@ import org.namcl.model.net.WaveNet;
  */
 public final class WaveNetStreamer implements StreamRenderer {
     /** Samples per internal block: rows this long stay in L1/L2 cache while every op runs. */
-    static final int BLOCK = 2048;
+    static final int BLOCK = 256;
 
     private final WaveNet net;
     private final NetworkUnit unit;
     private final List<History> state = new ArrayList<>();
-    private final float[] in = new float[BLOCK];
+    private final float[][] in = new float[1][BLOCK];
 
     public WaveNetStreamer(WaveNet net) {
         if (net.inChannels() != 1 || net.outChannels() != 1) {
@@ -58,9 +58,9 @@ public final class WaveNetStreamer implements StreamRenderer {
     public void process(float[] input, int inOff, float[] output, int outOff, int n) {
         for (int done = 0; done < n; ) {
             int m = Math.min(BLOCK, n - done);
-            System.arraycopy(input, inOff + done, in, 0, m);
-            float[] y = unit.process(in, m);
-            System.arraycopy(y, 0, output, outOff + done, m);
+            System.arraycopy(input, inOff + done, in[0], 0, m);
+            float[][] y = unit.process(in, m);
+            System.arraycopy(y[0], 0, output, outOff + done, m);
             done += m;
         }
     }
