@@ -8,16 +8,18 @@ import org.namcl.model.net.LayerArray;
 /** A layer array on the CPU: rechannel, the layers, then the head rechannel (a causal conv). */
 final class LayerArrayUnit {
     private final ConvOp rechannel;
-    private final List<LayerUnit> layers = new ArrayList<>();
+    private final LayerUnit[] layers;
     private final float[][] x;
     private final float[][] head;
     private final CausalConv headConv;
 
     LayerArrayUnit(LayerArray a, int block, List<History> state) {
         this.rechannel = ConvOp.of(a.rechannel());
+        List<LayerUnit> units = new ArrayList<>();
         for (Layer l : a.layers()) {
-            layers.add(new LayerUnit(l, a.conditionSize(), block, state));
+            units.add(new LayerUnit(l, a.conditionSize(), block, state));
         }
+        this.layers = units.toArray(new LayerUnit[0]);
         this.x = RowOps.rows(a.channels(), block);
         this.head = RowOps.rows(a.headWidth(), block);
         this.headConv = new CausalConv(a.headRechannel(), block, state);
@@ -47,8 +49,8 @@ final class LayerArrayUnit {
                 System.arraycopy(prevHead[prevHead.length == 1 ? 0 : r], 0, head[r], 0, n);
             }
         }
-        for (LayerUnit l : layers) {
-            l.process(x, cond, head, n);
+        for (int i = 0; i < layers.length; i++) { // no iterator: process() must not allocate
+            layers[i].process(x, cond, head, n);
         }
         headConv.process(head, headOutput, n);
     }

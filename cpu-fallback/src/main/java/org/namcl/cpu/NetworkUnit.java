@@ -1,8 +1,6 @@
 package org.namcl.cpu;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.namcl.model.net.LayerArray;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -11,19 +9,19 @@ import org.namcl.model.net.WaveNet;
  */
 final class NetworkUnit {
     private final NetworkUnit conditionDsp;
-    private final List<LayerArrayUnit> arrays = new ArrayList<>();
+    private final LayerArrayUnit[] arrays;
     private final float[][][] heads;
     private final float headScale;
     private final PostHeadUnit postHead;
 
     NetworkUnit(WaveNet net, int block, List<History> state) {
         this.conditionDsp = net.conditionDsp() == null ? null : new NetworkUnit(net.conditionDsp(), block, state);
-        heads = new float[net.arrays().size()][][];
-        int i = 0;
-        for (LayerArray a : net.arrays()) {
-            LayerArrayUnit u = new LayerArrayUnit(a, block, state);
-            arrays.add(u);
-            heads[i++] = RowOps.rows(u.headOutChannels(), block);
+        int count = net.arrays().size();
+        arrays = new LayerArrayUnit[count];
+        heads = new float[count][][];
+        for (int i = 0; i < count; i++) {
+            arrays[i] = new LayerArrayUnit(net.arrays().get(i), block, state);
+            heads[i] = RowOps.rows(arrays[i].headOutChannels(), block);
         }
         this.headScale = net.headScale();
         this.postHead = net.postHead() == null ? null : new PostHeadUnit(net.postHead(), block, state);
@@ -39,14 +37,14 @@ final class NetworkUnit {
         float[][] cond = conditionDsp == null ? in : conditionDsp.process(in, n);
         float[][] x = in;
         float[][] head = null;
-        for (int i = 0; i < arrays.size(); i++) {
-            LayerArrayUnit a = arrays.get(i);
+        for (int i = 0; i < arrays.length; i++) {
+            LayerArrayUnit a = arrays[i];
             a.process(x, cond, head, heads[i], n);
             x = a.output();
             head = heads[i];
         }
-        for (float[] row : head) {
-            RowOps.scale(row, n, headScale);
+        for (int r = 0; r < head.length; r++) {
+            RowOps.scale(head[r], n, headScale);
         }
         return postHead == null ? head : postHead.process(head, n);
     }

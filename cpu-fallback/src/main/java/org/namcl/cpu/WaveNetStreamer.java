@@ -21,7 +21,7 @@ public final class WaveNetStreamer implements StreamRenderer {
 
     private final WaveNet net;
     private final NetworkUnit unit;
-    private final List<History> state = new ArrayList<>();
+    private final History[] state;
     private final float[][] in = new float[1][BLOCK];
 
     public WaveNetStreamer(WaveNet net) {
@@ -30,7 +30,9 @@ public final class WaveNetStreamer implements StreamRenderer {
                     + " input and " + net.outChannels() + " output channels");
         }
         this.net = net;
-        this.unit = new NetworkUnit(net, BLOCK, state);
+        List<History> histories = new ArrayList<>();
+        this.unit = new NetworkUnit(net, BLOCK, histories);
+        this.state = histories.toArray(new History[0]);
         prewarm();
     }
 
@@ -67,8 +69,9 @@ public final class WaveNetStreamer implements StreamRenderer {
 
     @Override
     public void reset() {
-        for (History h : state) {
-            h.restore();
+        // an index loop: an iterator here would allocate on a path that must not
+        for (int i = 0; i < state.length; i++) {
+            state[i].restore();
         }
     }
 }

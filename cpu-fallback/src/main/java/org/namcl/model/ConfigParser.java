@@ -12,6 +12,13 @@ import java.util.Map;
  * network afterwards cannot fail on anything but the weight count.
  */
 final class ConfigParser {
+    /** Far beyond any trained NAM model; keeps buffer sizes and start-up work sane. */
+    static final int MAX_KERNEL = 1024;
+    static final int MAX_DILATION = 1 << 16;
+    static final long MAX_RECEPTIVE_FIELD = 1 << 22;
+    /** Widths beyond this are refused before any weight array is sized from them. */
+    static final int MAX_CHANNELS = 1 << 12;
+
     private final String source;
 
     ConfigParser(String source) {
@@ -25,28 +32,31 @@ final class ConfigParser {
             throw new ModelException("config: \"layers\" must be a non-empty list of layer arrays");
         }
         Json.required(config, "head_scale", "config");
-        int inChannels = Json.optionalInt(config, "in_channels", 1, "config");
-        if (inChannels < 1) {
-            throw new ModelException("config: \"in_channels\" must be at least 1, found " + inChannels);
-        }
+        int inChannels = config.has("in_channels") && !config.get("in_channels").isNull()
+                ? width(config, "in_channels", "config") : 1;
         List<LayerArrayConfig> arrays = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             arrays.add(layerArray(layers.get(i), "layer array " + i));
         }
         PostHeadConfig postHead = postHead(Json.optional(config, "head"), arrays.get(arrays.size() - 1));
         validateChain(arrays, inChannels, conditionDsp);
+        long rf = 1 + (postHead == null ? 0 : postHead.lookback());
+        for (LayerArrayConfig a : arrays) {
+            rf += a.lookback();
+        }
+        if (rf > MAX_RECEPTIVE_FIELD) {
+            throw new ModelException("config: a receptive field of " + rf + " samples is beyond namcl's limit of "
+                    + MAX_RECEPTIVE_FIELD);
+        }
         return new WaveNetConfig(arrays, postHead, inChannels, conditionDsp);
     }
 
     private LayerArrayConfig layerArray(JsonNode a, String where) {
         Json.object(a, "a layer array", where);
-        int inputSize = Json.positiveInt(a, "input_size", where);
-        int conditionSize = Json.positiveInt(a, "condition_size", where);
-        int channels = Json.positiveInt(a, "channels", where);
-        int bottleneck = Json.optionalInt(a, "bottleneck", channels, where);
-        if (bottleneck < 1) {
-            throw new ModelException(where + ": \"bottleneck\" must be at least 1, found " + bottleneck);
-        }
+        int inputSize = width(a, "input_size", where);
+        int conditionSize = width(a, "condition_size", where);
+        int channels = width(a, "channels", where);
+        int bottleneck = a.has("bottleneck") && !a.get("bottleneck").isNull() ? width(a, "bottleneck", where) : channels;
         JsonNode dil = Json.required(a, "dilations", where);
         if (!dil.isArray() || dil.isEmpty()) {
             throw new ModelException(where + ": \"dilations\" must be a non-empty list");
@@ -60,12 +70,13 @@ final class ConfigParser {
         List<LayerSpec> specs = new ArrayList<>();
         for (int l = 0; l < n; l++) {
             int d = Json.asInt(dil.get(l), "dilations", where);
-            if (d < 1) {
-                throw new ModelException(where + ": dilation " + d + " of layer " + l + " must be at least 1");
+            if (d < 1 || d > MAX_DILATION) {
+                throw new ModelException(where + ": dilation " + d + " of layer " + l + " must be in [1, "
+                        + MAX_DILATION + "]");
             }
-            if (!acts.get(l).fitsChannels(bottleneck)) {
-                throw new ModelException(where + " layer " + l + ": PReLU has " + acts.get(l).params().length
-                        + " slopes for " + bottleneck + " channels");
+            checkSlopes(acts.get(l), bottleneck, where + " layer " + l + " activation");
+            if (secondary.get(l) != null) {
+                checkSlopes(secondary.get(l), bottleneck, where + " layer " + l + " secondary_activation");
             }
             specs.add(new LayerSpec(kernels[l], d, acts.get(l), gating.get(l), secondary.get(l)));
         }
@@ -77,26 +88,34 @@ final class ConfigParser {
         JsonNode head = Json.optional(a, "head");
         if (head != null) {
             Json.object(head, "\"head\"", where);
-            headOut = Json.positiveInt(head, "out_channels", where + " head");
+            headOut = width(head, "out_channels", where + " head");
             headKernel = Json.optionalInt(head, "kernel_size", 1, where + " head");
             headDilation = Json.optionalInt(head, "head_dilation", 1, where + " head");
             headBias = Json.optionalBool(head, "bias", true, where + " head");
-            if (headKernel < 1 || headDilation < 1) {
-                throw new ModelException(where + " head: kernel_size and head_dilation must be at least 1");
+            checkKernel(headKernel, where + " head");
+            if (headDilation < 1 || headDilation > MAX_DILATION) {
+                throw new ModelException(where + " head: head_dilation " + headDilation + " must be in [1, "
+                        + MAX_DILATION + "]");
             }
         } else {
-            headOut = Json.positiveInt(a, "head_size", where);
+            headOut = width(a, "head_size", where);
             headBias = Json.optionalBool(a, "head_bias", true, where);
         }
 
         int groupsInput = Json.optionalInt(a, "groups_input", 1, where);
         int groupsMixin = Json.optionalInt(a, "groups_input_mixin", 1, where);
         JsonNode l1 = Json.optional(a, "layer1x1");
+        if (l1 != null) {
+            Json.object(l1, "\"layer1x1\"", where);
+        }
         boolean l1Active = l1 == null || Json.optionalBool(l1, "active", true, where + " layer1x1");
         int l1Groups = l1 == null ? 1 : Json.optionalInt(l1, "groups", 1, where + " layer1x1");
         JsonNode h1 = Json.optional(a, "head1x1");
+        if (h1 != null) {
+            Json.object(h1, "\"head1x1\"", where);
+        }
         boolean h1Active = h1 != null && Json.optionalBool(h1, "active", false, where + " head1x1");
-        int h1Out = h1Active ? Json.positiveInt(h1, "out_channels", where + " head1x1") : 0;
+        int h1Out = h1Active ? width(h1, "out_channels", where + " head1x1") : 0;
         int h1Groups = h1 == null ? 1 : Json.optionalInt(h1, "groups", 1, where + " head1x1");
 
         Map<FilmSlot, FilmSpec> films = new EnumMap<>(FilmSlot.class);
@@ -124,15 +143,21 @@ final class ConfigParser {
             divides(h1Groups, bottleneck, "head1x1 groups", "bottleneck", where);
             divides(h1Groups, h1Out, "head1x1 groups", "head1x1 out_channels", where);
         }
-        for (FilmSlot slot : FilmSlot.values()) {
-            FilmSpec f = films.get(slot);
-            if (f.active()) {
-                divides(f.groups(), conditionSize, slot.key() + " groups", "condition_size", where);
+        for (LayerSpec s : specs) {
+            int zc = s.gating().convRowsPerChannel() * bottleneck;
+            for (FilmSlot slot : FilmSlot.values()) {
+                FilmSpec f = films.get(slot);
+                if (f.active()) {
+                    int rows = (f.shift() ? 2 : 1) * slot.dim(channels, zc, bottleneck, conditionSize, h1Out);
+                    divides(f.groups(), conditionSize, slot.key() + " groups", "condition_size", where);
+                    divides(f.groups(), rows, slot.key() + " groups", "its " + rows + " output rows", where);
+                }
             }
         }
         if (allowed != null) {
-            if (groupsInput != 1 || groupsMixin != 1 || (l1Active && l1Groups != 1) || h1Active) {
-                throw new ModelException(where + ": a slimmable array must use groups 1 and no head1x1");
+            boolean groupedFilm = films.values().stream().anyMatch(f -> f.active() && f.groups() != 1);
+            if (groupsInput != 1 || groupsMixin != 1 || (l1Active && l1Groups != 1) || h1Active || groupedFilm) {
+                throw new ModelException(where + ": a slimmable array must use groups 1 everywhere and no head1x1");
             }
             if (headKernel != 1) {
                 throw new ModelException(where + ": a slimmable array needs a head kernel_size of 1");
@@ -141,6 +166,28 @@ final class ConfigParser {
         return new LayerArrayConfig(inputSize, conditionSize, channels, bottleneck, specs, headOut,
                 headKernel, headBias, headDilation, groupsInput, groupsMixin, l1Active, l1Groups,
                 h1Active, h1Out, h1Groups, films, allowed);
+    }
+
+    private static void checkSlopes(Activation a, int channels, String where) {
+        if (!a.fitsChannels(channels)) {
+            throw new ModelException(where + ": PReLU has " + a.params().length + " slopes for "
+                    + channels + " channels");
+        }
+    }
+
+    /** A channel count: at least 1, at most MAX_CHANNELS. */
+    private static int width(JsonNode obj, String key, String where) {
+        int v = Json.positiveInt(obj, key, where);
+        if (v > MAX_CHANNELS) {
+            throw new ModelException(where + ": \"" + key + "\" " + v + " is beyond namcl's limit of " + MAX_CHANNELS);
+        }
+        return v;
+    }
+
+    private static void checkKernel(int k, String where) {
+        if (k < 1 || k > MAX_KERNEL) {
+            throw new ModelException(where + ": kernel size " + k + " must be in [1, " + MAX_KERNEL + "]");
+        }
     }
 
     private static void divides(int groups, int n, String what, String of, String where) {
@@ -168,9 +215,7 @@ final class ConfigParser {
             }
         }
         for (int v : k) {
-            if (v < 1) {
-                throw new ModelException(where + ": kernel size " + v + " must be at least 1");
-            }
+            checkKernel(v, where);
         }
         return k;
     }
@@ -297,8 +342,8 @@ final class ConfigParser {
         }
         String where = "post-stack head";
         Json.object(h, "\"head\"", where);
-        int channels = Json.positiveInt(h, "channels", where);
-        int out = Json.positiveInt(h, "out_channels", where);
+        int channels = width(h, "channels", where);
+        int out = width(h, "out_channels", where);
         JsonNode ks = Json.optional(h, "kernel_sizes");
         List<Integer> kernels = new ArrayList<>();
         if (ks != null) {
@@ -309,24 +354,32 @@ final class ConfigParser {
                 kernels.add(Json.asInt(k, "kernel_sizes", where));
             }
         } else {
-            int layers = Json.positiveInt(h, "num_layers", where);
+            int layers = width(h, "num_layers", where);
             int k = Json.optionalInt(h, "kernel_size", 1, where);
             for (int i = 0; i < layers; i++) {
                 kernels.add(k);
             }
         }
         for (int k : kernels) {
-            if (k < 1) {
-                throw new ModelException(where + ": kernel size " + k + " must be at least 1");
-            }
+            checkKernel(k, where);
         }
-        return new PostHeadConfig(channels, out, kernels, activation(Json.required(h, "activation", where), where));
+        Activation act = activation(Json.required(h, "activation", where), where);
+        // the activation runs on the head's input (the last array's head) and on each conv's output
+        checkSlopes(act, last.headOutChannels(), where);
+        if (kernels.size() > 1) {
+            checkSlopes(act, channels, where);
+        }
+        return new PostHeadConfig(channels, out, kernels, act);
     }
 
     private void validateChain(List<LayerArrayConfig> arrays, int inChannels, NamFile conditionDsp) {
         int cond = inChannels;
         if (conditionDsp != null && conditionDsp.root() instanceof ModelNode.WaveNetNode w) {
             cond = w.config().outChannels();
+            if (w.config().inChannels() != inChannels) {
+                throw new ModelException("the condition DSP takes " + w.config().inChannels()
+                        + " input channel(s) but the model's input has " + inChannels);
+            }
         }
         for (int i = 0; i < arrays.size(); i++) {
             LayerArrayConfig a = arrays.get(i);

@@ -17,6 +17,20 @@ public enum FilmSlot {
         this.key = key;
     }
 
+    /**
+     * Rows this slot modulates, in a layer with the given widths (zc = the conv's rows: twice
+     * the bottleneck when gated or blended).
+     */
+    public int dim(int channels, int zc, int bottleneck, int condition, int head1x1Out) {
+        return switch (this) {
+            case CONV_PRE, LAYER1X1_POST -> channels;
+            case CONV_POST, INPUT_MIXIN_POST, ACTIVATION_PRE -> zc;
+            case INPUT_MIXIN_PRE -> condition;
+            case ACTIVATION_POST -> bottleneck;
+            case HEAD1X1_POST -> head1x1Out;
+        };
+    }
+
     /** The config key of this slot. */
     public String key() {
         return key;

@@ -45,8 +45,8 @@ public record LayerArrayConfig(
     }
 
     /** Σ d·(K−1) over layers plus the head rechannel's look-back. */
-    public int lookback() {
-        int r = headDilation * (headKernelSize - 1);
+    public long lookback() {
+        long r = (long) headDilation * (headKernelSize - 1);
         for (LayerSpec l : layers) {
             r += l.lookback();
         }

@@ -13,10 +13,18 @@ public class ModelException extends RuntimeException {
         super(message, cause);
     }
 
-    /** The same problem, with the file's name in front. */
+    /** The same problem, with the file's name in front (unless it is already there). */
     public ModelException inFile(String file) {
-        ModelException e = new ModelException(file + ": " + getMessage(), getCause());
+        if (getMessage().startsWith(file)) {
+            return this;
+        }
+        ModelException e = relabelled(file + ": " + getMessage());
         e.setStackTrace(getStackTrace());
         return e;
+    }
+
+    /** A copy of this exception, of the same type, with another message. */
+    protected ModelException relabelled(String message) {
+        return new ModelException(message, getCause());
     }
 }

@@ -50,7 +50,7 @@ public record NamFile(String source, String version, String architecture, Double
             }
             throw new UnsupportedArchitectureException(((ModelNode.UnsupportedNode) root).architecture());
         } catch (ModelException e) {
-            throw e.getMessage().startsWith(source + ":") ? e : e.inFile(source);
+            throw e.inFile(source);
         }
     }
 

@@ -64,7 +64,7 @@ public final class NamLoader {
      * How many weights a WaveNet {@code config} object (JSON text) needs: for tools that write
      * models (generators, benchmarks). The config is validated as when loading a file.
      */
-    public static int weightCount(String waveNetConfigJson) {
+    public static long weightCount(String waveNetConfigJson) {
         try {
             JsonNode config = MAPPER.readTree(waveNetConfigJson);
             if (Json.optional(config, "condition_dsp") != null) {
@@ -80,7 +80,7 @@ public final class NamLoader {
         try {
             return parseUnlabelled(root, source);
         } catch (ModelException e) {
-            throw e.getMessage().startsWith(source) ? e : e.inFile(source);
+            throw e.inFile(source);
         }
     }
 
@@ -154,18 +154,14 @@ public final class NamLoader {
     }
 
     private static String versionOf(JsonNode root) {
-        JsonNode v = Json.required(root, "version", "model");
-        String s = v.asText();
-        String[] parts = s.split("\\.");
-        int major;
-        int minor;
-        try {
-            major = Integer.parseInt(parts[0]);
-            minor = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
-        } catch (NumberFormatException e) {
+        String s = Json.required(root, "version", "model").asText();
+        if (!s.matches("\\d+\\.\\d+\\.\\d+")) {
             throw new ModelException("version \"" + s + "\" is not of the form x.y.z");
         }
-        if (parts.length != 3 || major != 0 || minor < 5 || minor > 7) {
+        String[] parts = s.split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        if (major != 0 || minor < 5 || minor > 7) {
             throw new ModelException("unsupported version " + s + " (namcl reads 0.5.0 up to 0.7.x)");
         }
         return s;

@@ -6,4 +6,13 @@ public final class UnsupportedArchitectureException extends ModelException {
         super("unsupported architecture \"" + architecture + "\" (namcl runs: "
                 + String.join(", ", NamLoader.RUNNABLE_ARCHITECTURES) + ")");
     }
+
+    private UnsupportedArchitectureException(String message, boolean relabelled) {
+        super(message);
+    }
+
+    @Override
+    protected ModelException relabelled(String message) {
+        return new UnsupportedArchitectureException(message, true);
+    }
 }

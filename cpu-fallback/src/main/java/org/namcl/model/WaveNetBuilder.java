@@ -50,7 +50,7 @@ final class WaveNetBuilder {
     }
 
     /** Number of weights a (full-width) network of this config reads from its file. */
-    static int weightCount(WaveNetConfig config) {
+    static long weightCount(WaveNetConfig config) {
         int[] ch = config.arrays().stream().mapToInt(LayerArrayConfig::channels).toArray();
         WaveNetBuilder b = new WaveNetBuilder(config, new float[0], ch);
         b.build(null, NamFile.DEFAULT_SAMPLE_RATE, false);
@@ -81,7 +81,8 @@ final class WaveNetBuilder {
             }
             postHead = new PostHead(h.activation(), convs);
         }
-        float headScale = cursor.take(1, "head_scale")[0];
+        float[] scale = cursor.take(1, "head_scale");
+        float headScale = scale.length == 1 ? scale[0] : 0f;
         if (checkCount) {
             cursor.finish();
         }
@@ -128,8 +129,8 @@ final class WaveNetBuilder {
                         || (slot == FilmSlot.LAYER1X1_POST && !a.layer1x1Active())) {
                     continue; // the trainer builds no FiLM for a 1x1 that does not exist
                 }
-                int fullDim = filmDim(slot, a.channels(), zcFull, a.bottleneck(), cond, a.head1x1OutChannels());
-                int dim = filmDim(slot, ch, zc, bn, cond, a.head1x1OutChannels());
+                int fullDim = slot.dim(a.channels(), zcFull, a.bottleneck(), cond, a.head1x1OutChannels());
+                int dim = slot.dim(ch, zc, bn, cond, a.head1x1OutChannels());
                 int m = f.shift() ? 2 : 1;
                 Conv1x1 fc = filmConv(cond, fullDim, dim, m, f.groups(), lw + " " + slot.key());
                 films.put(slot, new Film(dim, f.shift(), fc));
@@ -142,16 +143,6 @@ final class WaveNetBuilder {
         return new LayerArray(inSize, cond, ch, rechannel, layers, headRechannel);
     }
 
-    private static int filmDim(FilmSlot slot, int ch, int zc, int bn, int cond, int head1x1Out) {
-        return switch (slot) {
-            case CONV_PRE, LAYER1X1_POST -> ch;
-            case CONV_POST, INPUT_MIXIN_POST, ACTIVATION_PRE -> zc;
-            case INPUT_MIXIN_PRE -> cond;
-            case ACTIVATION_POST -> bn;
-            case HEAD1X1_POST -> head1x1Out;
-        };
-    }
-
     /** A FiLM conv; slimmed as NAM's core slims it: the first m·dim of its m·fullDim rows. */
     private Conv1x1 filmConv(int cond, int fullDim, int dim, int m, int groups, String part) {
         return conv1x1(cond, m * fullDim, cond, m * dim, groups, true, part);
@@ -159,9 +150,9 @@ final class WaveNetBuilder {
 
     /** Reads a full (in → out) 1x1 and keeps its first {@code out} rows and {@code in} columns. */
     private Conv1x1 conv1x1(int fullIn, int fullOut, int in, int out, int groups, boolean bias, String part) {
-        float[] w = cursor.take(fullOut * (fullIn / groups), part + " weights");
+        float[] w = cursor.take((long) fullOut * (fullIn / groups), part + " weights");
         float[] b = bias ? cursor.take(fullOut, part + " bias") : null;
-        if (in != fullIn || out != fullOut) {
+        if (!cursor.exhausted() && (in != fullIn || out != fullOut)) {
             w = slice(w, fullOut, fullIn, out, in, 1);
             b = b == null ? null : Arrays.copyOf(b, out);
         }
@@ -170,9 +161,9 @@ final class WaveNetBuilder {
 
     private Conv1d conv1d(int fullIn, int fullOut, int in, int out, int k, int dilation, int groups,
                           boolean bias, String part) {
-        float[] w = cursor.take(fullOut * (fullIn / groups) * k, part + " weights");
+        float[] w = cursor.take((long) fullOut * (fullIn / groups) * k, part + " weights");
         float[] b = bias ? cursor.take(fullOut, part + " bias") : null;
-        if (in != fullIn || out != fullOut) {
+        if (!cursor.exhausted() && (in != fullIn || out != fullOut)) {
             w = slice(w, fullOut, fullIn, out, in, k);
             b = b == null ? null : Arrays.copyOf(b, out);
         }

@@ -2,36 +2,49 @@ package org.namcl.model;
 
 /**
  * Reads a model's flat weight array in order. Running past the end does not stop the walk: it
- * remembers the first part that ran short, so {@link #finish()} can report both the expected
- * total and where the file's weights gave out.
+ * remembers the first part that ran short and keeps counting (allocating nothing more), so
+ * {@link #finish()} can report both the expected total and where the file's weights gave out.
  */
 final class WeightCursor {
+    private static final float[] NONE = new float[0];
+
     private final float[] weights;
-    private int position;
+    private long position;
     private String firstShortPart;
 
     WeightCursor(float[] weights) {
         this.weights = weights;
     }
 
-    /** The next {@code n} weights (zeros past the end), for the model part named {@code part}. */
-    float[] take(int n, String part) {
-        float[] out = new float[n];
-        int available = Math.max(0, Math.min(n, weights.length - position));
-        System.arraycopy(weights, Math.min(position, weights.length), out, 0, available);
-        if (available < n && firstShortPart == null) {
-            firstShortPart = part;
+    /**
+     * The next {@code n} weights for the model part named {@code part}; once the weights have run
+     * out, an empty array (the walk then only counts).
+     */
+    float[] take(long n, String part) {
+        long end = position + n;
+        position = end;
+        if (exhausted() || end > weights.length) {
+            if (firstShortPart == null) {
+                firstShortPart = part;
+            }
+            return NONE;
         }
-        position += n;
+        float[] out = new float[(int) n];
+        System.arraycopy(weights, (int) (end - n), out, 0, (int) n);
         return out;
     }
 
-    int position() {
+    /** Whether some part ran short: what was taken since may be empty. */
+    boolean exhausted() {
+        return firstShortPart != null;
+    }
+
+    long position() {
         return position;
     }
 
     void finish() {
-        if (position == weights.length) {
+        if (position == weights.length && !exhausted()) {
             return;
         }
         if (position > weights.length) {

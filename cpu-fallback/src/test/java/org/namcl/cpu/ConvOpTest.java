@@ -28,24 +28,21 @@ class ConvOpTest {
         int groups = 2;
         float[] w = randoms(out * in / groups);
         float[] b = randoms(out);
-        ConvOp op = ConvOp.of(new Conv1x1(in, out, groups, w, b), 50);
+        ConvOp op = ConvOp.of(new Conv1x1(in, out, groups, w, b));
 
         int n = 37;
-        int base = 3;
-        float[] src = randoms(base + in * 50);
-        int dstOff = 2;
-        int dstStride = 41;
-        float[] dst = new float[dstOff + out * dstStride];
-        op.apply(src, base, dst, dstOff, dstStride, n, false);
+        float[][] src = randomRows(in, 50);
+        float[][] dst = new float[out][41];
+        op.apply(src, dst, n, false);
 
         for (int o = 0; o < out; o++) {
             int g = o / (out / groups);
             for (int t = 0; t < n; t++) {
                 double y = b[o];
                 for (int j = 0; j < in / groups; j++) {
-                    y += (double) w[o * (in / groups) + j] * src[base + (g * in / groups + j) * 50 + t];
+                    y += (double) w[o * (in / groups) + j] * src[g * in / groups + j][t];
                 }
-                assertEquals(y, dst[dstOff + o * dstStride + t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
+                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
             }
         }
     }
@@ -54,20 +51,25 @@ class ConvOpTest {
     void accumulateAddsTheConvToWhatIsThere() {
         float[] w = randoms(4 * 3);
         float[] b = randoms(4);
-        ConvOp op = ConvOp.of(new Conv1x1(6, 4, 2, w, b), 20);
-        float[] src = randoms(6 * 20);
-        float[] fresh = new float[4 * 20];
-        op.apply(src, 0, fresh, 0, 20, 20, false);
-        float[] before = randoms(4 * 20);
-        float[] acc = before.clone();
-        op.apply(src, 0, acc, 0, 20, 20, true);
-        for (int i = 0; i < acc.length; i++) {
-            assertEquals(before[i] + fresh[i], acc[i], FLOAT32_SUM_TOLERANCE, "index " + i);
+        ConvOp op = ConvOp.of(new Conv1x1(6, 4, 2, w, b));
+        float[][] src = randomRows(6, 20);
+        float[][] fresh = new float[4][20];
+        op.apply(src, fresh, 20, false);
+        float[][] before = randomRows(4, 20);
+        float[][] acc = new float[4][];
+        for (int r = 0; r < 4; r++) {
+            acc[r] = before[r].clone();
+        }
+        op.apply(src, acc, 20, true);
+        for (int r = 0; r < 4; r++) {
+            for (int t = 0; t < 20; t++) {
+                assertEquals(before[r][t] + fresh[r][t], acc[r][t], FLOAT32_SUM_TOLERANCE, "row " + r + " t " + t);
+            }
         }
     }
 
     @Test
-    void groupedDilatedConv1dReadsPastSamplesOfAHistoryBuffer() {
+    void groupedDilatedConv1dOverTapWindows() {
         int in = 4;
         int out = 6;
         int k = 3;
@@ -75,15 +77,20 @@ class ConvOpTest {
         int groups = 2;
         float[] w = randoms(out * (in / groups) * k);
         float[] b = randoms(out);
-        int lookback = d * (k - 1);
         int n = 23;
-        int stride = lookback + 40;
-        // each row: [older samples | lookback | current block at position p | unused]
-        int p = lookback + 7;
-        float[] hist = randoms(in * stride);
-        ConvOp op = ConvOp.of(new Conv1d(in, out, k, d, groups, w, b), stride);
-        float[] dst = new float[out * n];
-        op.apply(hist, p, dst, 0, n, n, false);
+        int lookback = d * (k - 1);
+        float[][] x = randomRows(in, lookback + n);
+        // the windows a conv reads: taps[j·K + tap][t] = x[j][t − d·(K−1−tap)], written here from the formula
+        float[][] taps = new float[in * k][n];
+        for (int j = 0; j < in; j++) {
+            for (int tap = 0; tap < k; tap++) {
+                for (int t = 0; t < n; t++) {
+                    taps[j * k + tap][t] = x[j][lookback + t - d * (k - 1 - tap)];
+                }
+            }
+        }
+        float[][] dst = new float[out][n];
+        ConvOp.of(new Conv1d(in, out, k, d, groups, w, b)).apply(taps, dst, n, false);
 
         for (int o = 0; o < out; o++) {
             int g = o / (out / groups);
@@ -92,27 +99,34 @@ class ConvOpTest {
                 for (int j = 0; j < in / groups; j++) {
                     for (int tap = 0; tap < k; tap++) {
                         int row = g * in / groups + j;
-                        y += (double) w[(o * (in / groups) + j) * k + tap] * hist[row * stride + p + t - d * (k - 1 - tap)];
+                        y += (double) w[(o * (in / groups) + j) * k + tap] * x[row][lookback + t - d * (k - 1 - tap)];
                     }
                 }
-                assertEquals(y, dst[o * n + t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
+                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
             }
         }
     }
 
     @Test
     void conv1dWithoutBiasStartsFromZero() {
-        float[] w = randoms(2 * 1 * 2);
-        ConvOp op = ConvOp.of(new Conv1d(1, 2, 2, 3, 1, w, null), 10);
-        float[] hist = randoms(10);
-        float[] dst = randoms(2 * 4);
-        op.apply(hist, 3, dst, 0, 4, 4, false);
+        float[] w = randoms(2 * 2);
+        float[][] taps = randomRows(2, 4);
+        float[][] dst = randomRows(2, 4);
+        ConvOp.of(new Conv1d(1, 2, 2, 3, 1, w, null)).apply(taps, dst, 4, false);
         for (int o = 0; o < 2; o++) {
             for (int t = 0; t < 4; t++) {
-                double y = (double) w[o * 2] * hist[t] + (double) w[o * 2 + 1] * hist[3 + t];
-                assertEquals(y, dst[o * 4 + t], FLOAT32_SUM_TOLERANCE);
+                double y = (double) w[o * 2] * taps[0][t] + (double) w[o * 2 + 1] * taps[1][t];
+                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE);
             }
         }
+    }
+
+    private float[][] randomRows(int rows, int length) {
+        float[][] v = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            v[r] = randoms(length);
+        }
+        return v;
     }
 
     private float[] randoms(int n) {

@@ -53,34 +53,44 @@ class FilmOpTest {
         int dim = film.dim();
         int outRows = film.conv().outChannels();
         int extraRows = 2;
-        float[] c = randoms(cond * BLOCK);
-        float[] v = randoms((dim + extraRows) * BLOCK);
-        float[] before = v.clone();
+        float[][] c = randomRows(cond);
+        float[][] v = randomRows(dim + extraRows);
+        float[][] before = new float[v.length][];
+        for (int r = 0; r < v.length; r++) {
+            before[r] = v[r].clone();
+        }
         new FilmOp(film, BLOCK).apply(c, v, N);
 
         for (int r = 0; r < dim + extraRows; r++) {
             for (int t = 0; t < BLOCK; t++) {
-                int i = r * BLOCK + t;
                 if (r >= dim || t >= N) {
-                    assertEquals(before[i], v[i], "row " + r + " t " + t + " must not change");
+                    assertEquals(before[r][t], v[r][t], "row " + r + " t " + t + " must not change");
                     continue;
                 }
                 double scale = filmRow(r, c, cond, outRows, groups, w, b, t);
                 double shift = film.shift() ? filmRow(dim + r, c, cond, outRows, groups, w, b, t) : 0;
-                assertEquals(before[i] * scale + shift, v[i], FLOAT32_TOLERANCE, "row " + r + " t " + t);
+                assertEquals(before[r][t] * scale + shift, v[r][t], FLOAT32_TOLERANCE, "row " + r + " t " + t);
             }
         }
     }
 
     /** Row o of the FiLM's grouped 1x1 at time t: b[o] + Σ_j W[o, j] · c[g·cond/G + j]. */
-    private static double filmRow(int o, float[] c, int cond, int outRows, int groups, float[] w, float[] b, int t) {
+    private static double filmRow(int o, float[][] c, int cond, int outRows, int groups, float[] w, float[] b, int t) {
         int perIn = cond / groups;
         int g = o / (outRows / groups);
         double s = b[o];
         for (int j = 0; j < perIn; j++) {
-            s += (double) w[o * perIn + j] * c[(g * perIn + j) * BLOCK + t];
+            s += (double) w[o * perIn + j] * c[g * perIn + j][t];
         }
         return s;
+    }
+
+    private float[][] randomRows(int rows) {
+        float[][] v = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            v[r] = randoms(BLOCK);
+        }
+        return v;
     }
 
     private float[] randoms(int n) {

@@ -3,14 +3,16 @@ package org.namcl.cpu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.namcl.model.net.Conv1d;
 
 /**
- * A {@link History} fed block by block, as LayerUnit feeds it (prepare, write, conv at
- * position, advance), read by a dilated {@link ConvOp}: the result must equal the causal conv of
- * the whole signal, zero before it, across the moves of the look-back to the row's front.
+ * A {@link CausalConv} (a {@link History} plus its tap windows) fed block by block: the result
+ * must equal the causal conv of the whole signal, zero before it, across the many moves of the
+ * look-back to the front of the history's rows.
  */
 class HistoryTest {
     /** float32 sums of 2 rows × 3 taps of values below 1, against double. */
@@ -19,17 +21,13 @@ class HistoryTest {
     private static final int K = 3;
     private static final int DILATION = 7;
     private static final int MAX_BLOCK = 16;
-    /** Many times the history's row stride, so its look-back is moved to the front many times. */
+    /** Many times the history's row length, so its look-back is moved to the front many times. */
     private static final int LENGTH = 3000;
 
     private final Random random = new Random(3);
     private final float[] w = randoms(ROWS * K);
-    private final ConvOp conv;
-    private final History history = new History(ROWS, DILATION * (K - 1), MAX_BLOCK);
-
-    HistoryTest() {
-        conv = ConvOp.of(new Conv1d(ROWS, 1, K, DILATION, 1, w, null), history.stride);
-    }
+    private final List<History> state = new ArrayList<>();
+    private final CausalConv conv = new CausalConv(new Conv1d(ROWS, 1, K, DILATION, 1, w, null), MAX_BLOCK, state);
 
     @Test
     void blockwiseConvOverHistoryEqualsWholeSignalConv() {
@@ -51,9 +49,9 @@ class HistoryTest {
     void restoreReturnsToTheSavedState() {
         float[][] x = {randoms(LENGTH), randoms(LENGTH)};
         run(x, 0, 500);
-        history.save();
+        state.forEach(History::save);
         float[] first = run(x, 500, 1000);
-        history.restore();
+        state.forEach(History::restore);
         float[] again = run(x, 500, 1000);
         assertArrayEquals(first, again);
     }
@@ -61,18 +59,15 @@ class HistoryTest {
     /** Feeds samples [from, to) in random block sizes up to MAX_BLOCK; returns the conv output. */
     private float[] run(float[][] x, int from, int to) {
         float[] y = new float[to - from];
-        float[] block = new float[ROWS * MAX_BLOCK];
-        float[] out = new float[MAX_BLOCK];
+        float[][] block = new float[ROWS][MAX_BLOCK];
+        float[][] out = new float[1][MAX_BLOCK];
         for (int t = from; t < to; ) {
             int n = Math.min(1 + random.nextInt(MAX_BLOCK), to - t);
             for (int r = 0; r < ROWS; r++) {
-                System.arraycopy(x[r], t, block, r * MAX_BLOCK, n);
+                System.arraycopy(x[r], t, block[r], 0, n);
             }
-            history.prepare(n);
-            history.write(block, MAX_BLOCK, n);
-            conv.apply(history.buf, history.position(), out, 0, MAX_BLOCK, n, false);
-            history.advance(n);
-            System.arraycopy(out, 0, y, t - from, n);
+            conv.process(block, out, n);
+            System.arraycopy(out[0], 0, y, t - from, n);
             t += n;
         }
         return y;

@@ -66,7 +66,7 @@ class WaveNetStreamerTest {
     }
 
     /**
-     * BUG: nothing bounds the receptive field. Dilation 10^9 loads (RF 10^9 + 1), and building
+     * Guards a former bug: nothing bounds the receptive field. Dilation 10^9 loads (RF 10^9 + 1), and building
      * the streamer overflows History's int row stride (lookback + 2·lookback) into a negative
      * array size: NegativeArraySizeException (with more rows the product can wrap positive and
      * try to allocate gigabytes instead).

@@ -275,7 +275,7 @@ class NamLoaderTest {
     }
 
     /**
-     * BUG: NamFile.resolve throws UnsupportedArchitectureException inside its own try block, whose
+     * Guards a former bug: NamFile.resolve throws UnsupportedArchitectureException inside its own try block, whose
      * catch re-labels it with ModelException.inFile, which makes a plain ModelException: callers
      * can no longer tell "not supported yet" from "broken".
      */

@@ -56,7 +56,7 @@ public enum ModelShape {
         }
         config.putNull("head");
         config.put("head_scale", 0.02);
-        int count = NamLoader.weightCount(config.toString());
+        long count = NamLoader.weightCount(config.toString());
         ObjectNode model = f.objectNode();
         model.put("version", "0.7.0");
         model.put("architecture", "WaveNet");
