@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: makes sure an OpenCL driver is present (PoCL, a CPU
+# driver, is installed when none is), then builds and runs every module's tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! scripts/ensure-opencl.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test: CI needs an OpenCL driver for the OpenCL tests; see the message above" >&2
+    exit 1
+  fi
+  echo "test: no OpenCL driver; the OpenCL tests will be skipped (they run in CI)" >&2
+fi
+exec mvn -B -ntp verify "$@"
