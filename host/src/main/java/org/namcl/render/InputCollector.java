@@ -1,12 +1,14 @@
 package org.namcl.render;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -61,30 +63,42 @@ public final class InputCollector {
 
     private void walk(Path root, List<Path> found) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return isOutputFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String name = file.getFileName().toString();
-                    if (!name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".wav")
-                            && Files.isRegularFile(file)) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    files.add(new InputFile(file, root.relativize(file), "cannot be listed: " + describe(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            // links are followed (a linked folder of takes is searched); a loop is reported
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new WavFinder(root, found));
         } catch (IOException e) {
-            files.add(new InputFile(root, root.getFileName(), "cannot be listed: " + describe(e)));
+            files.add(new InputFile(root, root.getFileName(), "cannot be listed: " + Problems.describe(e)));
+        }
+    }
+
+    /** Collects the WAV files under a folder, skipping hidden files and the output folder. */
+    private final class WavFinder extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<Path> found;
+
+        WavFinder(Path root, List<Path> found) {
+            this.root = root;
+            this.found = found;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return isOutputFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (attrs.isRegularFile() && !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(".wav")) {
+                found.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            files.add(new InputFile(file, root.relativize(file), "cannot be listed: " + Problems.describe(e)));
+            return FileVisitResult.CONTINUE;
         }
     }
 
@@ -114,9 +128,5 @@ public final class InputCollector {
         } catch (IOException e) {
             return file.toAbsolutePath().normalize();
         }
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " (" + e.getMessage() + ")";
     }
 }

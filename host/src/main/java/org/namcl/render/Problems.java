@@ -3,6 +3,7 @@ package org.namcl.render;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
@@ -36,6 +37,9 @@ public final class Problems {
         }
         if (e instanceof NotDirectoryException) {
             return "not a folder";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "a link back to a folder above it (a loop)";
         }
         return e.getClass().getSimpleName();
     }

@@ -81,6 +81,22 @@ class InputCollectorTest {
     }
 
     @Test
+    void linkedFoldersAreSearchedAndLoopsReported() throws IOException {
+        touch("real/a.wav");
+        Path takes = Files.createDirectories(dir.resolve("takes"));
+        Files.createSymbolicLink(takes.resolve("linked"), dir.resolve("real"));
+        Files.createSymbolicLink(takes.resolve("loop"), takes);
+
+        List<InputFile> in = InputCollector.collect(List.of(takes), dir.resolve("out"));
+
+        InputFile found = in.stream().filter(i -> i.problem() == null).findFirst().orElseThrow();
+        assertEquals(Path.of("linked/a.wav"), found.relative());
+        InputFile loop = in.stream().filter(i -> i.problem() != null).findFirst().orElseThrow();
+        assertTrue(loop.problem().contains("a loop"), loop::problem);
+        assertEquals(2, in.size());
+    }
+
+    @Test
     void anEmptyFolderGivesNothing() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
 
