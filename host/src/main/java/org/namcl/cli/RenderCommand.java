@@ -154,30 +154,38 @@ final class RenderCommand implements Callable<Integer> {
         if (device != null && engine == EngineChoice.CPU) {
             progress.warn("--device is ignored with --engine cpu");
         }
+        RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(), options);
         List<InputFile> files = InputCollector.collect(inputs, outDir);
         if (files.isEmpty()) {
-            progress.error("no WAV files found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
-            return ExitCodes.NO_INPUT;
+            progress.error("no WAV files found in "
+                    + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            return writeReport(report, progress, ExitCodes.NO_INPUT);
         }
         String outProblem = prepareOutputFolder();
         if (outProblem != null) {
             progress.error(outProblem);
-            return ExitCodes.FAILED;
+            return writeReport(report, progress, ExitCodes.FAILED);
         }
-        RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(), options);
         new BatchRenderer(options, progress, report).run(distinctModels, files, outDir);
-        int code = report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-        if (reportFile != null) {
-            try {
-                report.write(reportFile);
-            } catch (IOException e) {
-                progress.error(e.getMessage());
-                code = ExitCodes.FAILED;
-            }
-        }
+        int code = writeReport(report, progress,
+                report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
         progress.summary(report.count(RunReport.Status.RENDERED), report.count(RunReport.Status.SKIPPED),
                 report.count(RunReport.Status.FAILED), report.renderedSeconds());
         return code;
+    }
+
+    /** Writes the report when one is asked for, whatever happened; {@code code}, or FAILED if it cannot. */
+    private int writeReport(RunReport report, ProgressReporter progress, int code) {
+        if (reportFile == null) {
+            return code;
+        }
+        try {
+            report.write(reportFile);
+            return code;
+        } catch (IOException e) {
+            progress.error(e.getMessage());
+            return ExitCodes.FAILED;
+        }
     }
 
     private RenderOptions options() {

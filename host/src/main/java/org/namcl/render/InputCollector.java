@@ -46,7 +46,8 @@ public final class InputCollector {
 
     private void add(Path given) {
         if (Files.isDirectory(given) && isOutputFolder(given)) {
-            files.add(new InputFile(given, given.getFileName(), "is the output folder too; write the outputs elsewhere"));
+            files.add(new InputFile(given, given.getFileName(),
+                    "is the output folder too; write the outputs elsewhere"));
         } else if (Files.isDirectory(given)) {
             List<Path> found = new ArrayList<>();
             walk(given, found);

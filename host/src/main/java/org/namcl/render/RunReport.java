@@ -104,6 +104,7 @@ public final class RunReport {
         Path temp = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial");
         try {
+            Files.createDirectories(target.getParent());
             Files.write(temp, json);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

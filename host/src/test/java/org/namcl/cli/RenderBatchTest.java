@@ -140,8 +140,7 @@ class RenderBatchTest {
         Path skipped = TestAudio.write(dir.resolve("in/old.wav"), TestAudio.signal(100, 2));
         Files.createDirectories(out.resolve("py__demonet"));
         Files.writeString(out.resolve("py__demonet/old.wav"), "rendered earlier");
-        Path report = dir.resolve("reports/run.json");
-        Files.createDirectories(report.getParent());
+        Path report = dir.resolve("reports/run.json"); // the folder is created
 
         Cli.Result r = Cli.run("render", "-m", demonet, good, bad, skipped, "-o", out, "--engine", "cpu",
                 "--threads", 1, "--format", "pcm24", "--report", report);
@@ -182,6 +181,19 @@ class RenderBatchTest {
         try (Stream<Path> s = Files.list(report.getParent())) {
             assertEquals(List.of(report), s.toList(), "no temporary file is left next to the report");
         }
+    }
+
+    @Test
+    void aReportIsWrittenEvenWhenThereIsNothingToRender() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path report = dir.resolve("run.json");
+
+        Cli.Result r = Cli.run("render", "-m", demonet, empty, "-o", out, "--report", report);
+
+        assertEquals(3, r.code(), r::toString);
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals(0, json.get("pairs").size());
+        assertEquals("none", json.get("engine").asText());
     }
 
     /** Files under {@code root}, relative, with / separators, sorted. */

@@ -221,7 +221,8 @@ class RenderErrorTest {
         ""})
     void usageErrorsExitWithTwo(String args) {
         List<String> a = args.isEmpty() ? List.of()
-                : Arrays.stream(args.split(" ")).map(s -> s.contains("/") || s.equals("out") ? dir.resolve(s).toString() : s).toList();
+                : Arrays.stream(args.split(" "))
+                        .map(s -> s.contains("/") || s.equals("out") ? dir.resolve(s).toString() : s).toList();
 
         Cli.Result r = Cli.run(a.toArray());
 
