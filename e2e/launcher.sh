@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# End-to-end check of the ./namcl launcher and the built jar, from outside the repository:
+# relative paths with spaces, resuming, exit codes. Builds the jar if needed.
+# Usage: e2e/launcher.sh    (prints one line per check; exits non-zero on the first failure)
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+namcl="$root/namcl"
+resources="$root/host/src/test/resources/namcl-test"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+mkdir -p "in dir/sub" models
+cp "$resources/sweep.wav" "in dir/sub/take one.wav"
+cp "$resources/py__demonet.nam" models/
+
+check() { # description, expected exit code, command...
+  local what="$1" want="$2"
+  shift 2
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [[ "$got" != "$want" ]]; then
+    echo "FAIL: $what: exit $got, expected $want" >&2
+    cat "$work/stderr" >&2
+    exit 1
+  fi
+  echo "ok: $what"
+}
+
+check "version" 0 "$namcl" --version
+grep -q '^namcl ' stdout || { echo "FAIL: version output" >&2; exit 1; }
+
+check "render a folder with relative paths and spaces" 0 \
+  "$namcl" render -m models/py__demonet.nam "in dir" -o "out dir" --engine cpu
+[[ -f "out dir/py__demonet/sub/take one.wav" ]] || { echo "FAIL: output missing" >&2; exit 1; }
+
+check "a second run skips the existing output" 0 \
+  "$namcl" render -m models/py__demonet.nam "in dir" -o "out dir" --engine cpu
+grep -q '0 rendered, 1 skipped' stderr || { echo "FAIL: no skip" >&2; cat stderr >&2; exit 1; }
+
+check "info" 0 "$namcl" info models/py__demonet.nam
+grep -q 'receptive field *13 samples' stdout || { echo "FAIL: info output" >&2; exit 1; }
+
+mkdir -p empty
+check "no WAV files: exit 3" 3 "$namcl" render -m models/py__demonet.nam empty -o out2
+check "bad option: exit 2" 2 "$namcl" render -m models/py__demonet.nam "in dir" -o out2 --format mp3
+check "missing model: exit 1" 1 "$namcl" render -m models/none.nam "in dir" -o out2 --engine cpu
+echo "all launcher checks passed"

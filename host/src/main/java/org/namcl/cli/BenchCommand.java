@@ -1,0 +1,89 @@
+package org.namcl.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.namcl.bench.Benchmark;
+import org.namcl.bench.ModelShape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl bench}: the engines' speed on the common model sizes. */
+@Command(name = "bench",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Measure the engines' speed on the common model sizes.",
+        description = {
+            "Renders a guitar-like test signal through models of the common NAM sizes (random weights, so no "
+                + "files are needed) and prints samples per second and times real time at 48 kHz for the "
+                + "streaming CPU engine (one thread) and the offline CPU engine (all threads).",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
+        footerHeading = "%nExample:%n",
+        footer = "  namcl bench --seconds 10 --models standard,nano")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--seconds", paramLabel = "S",
+            description = "Seconds of audio rendered per model and engine. Default: ${DEFAULT-VALUE}.")
+    private double seconds = Benchmark.Options.defaults().seconds();
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the offline engine. Default: one per core (${DEFAULT-VALUE} here).")
+    private int threads = Benchmark.Options.defaults().threads();
+
+    @Option(names = "--models", paramLabel = "NAME", split = ",", completionCandidates = ShapeNames.class,
+            description = "Model sizes to measure: ${COMPLETION-CANDIDATES}. Default: all.")
+    private List<ModelShape> shapes = Benchmark.Options.defaults().shapes();
+
+    /** The sizes as users type them. */
+    static final class ShapeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ModelShape.values()).map(ModelShape::displayName).iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0) || threads < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--seconds must be positive and --threads at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Benchmark.run(new Benchmark.Options(seconds, threads, shapes), printStream(out));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Benchmark prints to a PrintStream; this one forwards whole lines to the command's writer. */
+    private static PrintStream printStream(PrintWriter out) {
+        OutputStream bytes = new OutputStream() {
+            private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+            @Override
+            public void write(int b) {
+                pending.write(b);
+            }
+
+            @Override
+            public void flush() {
+                out.print(pending.toString(StandardCharsets.UTF_8));
+                out.flush();
+                pending.reset();
+            }
+        };
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+}

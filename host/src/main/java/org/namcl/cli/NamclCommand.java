@@ -1,0 +1,43 @@
+package org.namcl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl}: the top command, which only dispatches to its subcommands. */
+@Command(name = "namcl",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Renders Neural Amp Modeler (.nam) WaveNet models over WAV files.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {RenderCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
+            HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":Success (outputs that already existed count as success).",
+            ExitCodes.FAILED + ":Something failed: a file, a model or a device (see the messages).",
+            ExitCodes.USAGE + ":Invalid command line.",
+            ExitCodes.NO_INPUT + ":No WAV files in the inputs given."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  namcl render -m amp.nam takes/ -o rendered/",
+            "  namcl render -m amp.nam -m pedal.nam di.wav --format same -o out/",
+            "  namcl info amp.nam",
+            "  namcl render --help"})
+final class NamclCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command (render, info, devices or bench)");
+    }
+}

@@ -1,0 +1,232 @@
+package org.namcl.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.namcl.render.BatchRenderer;
+import org.namcl.render.EngineChoice;
+import org.namcl.render.InputCollector;
+import org.namcl.render.InputFile;
+import org.namcl.render.OutputFormat;
+import org.namcl.render.OutputPaths;
+import org.namcl.render.Problems;
+import org.namcl.render.ProgressReporter;
+import org.namcl.render.RenderOptions;
+import org.namcl.render.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl render}: every input file through every model, into an output folder. */
+@Command(name = "render",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Render WAV files (or folders of them) through one or more models.",
+        description = {
+            "Every (model, file) pair is rendered to OUTDIR/<model name>/<path relative to the folder "
+                + "given, or the file name for a file given>.wav, where the model name is the .nam file's "
+                + "name without .nam. Folders are searched recursively for files ending in .wav (any case; "
+                + "hidden files and the output folder are skipped).",
+            "",
+            "The output has the input's length, sample rate and channels: each channel goes through its own "
+                + "stream of the model, starting from silence. Outputs appear only when complete, so an "
+                + "interrupted batch leaves no partial file, and running it again skips the outputs already "
+                + "there. A file that cannot be rendered is reported and the batch goes on.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":Every pair rendered (or skipped: its output existed).",
+            ExitCodes.FAILED + ":Some pair failed, or the output folder cannot be written.",
+            ExitCodes.USAGE + ":Invalid command line.",
+            ExitCodes.NO_INPUT + ":No WAV files in the inputs given."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  Render a folder of DI takes through a model, keeping the folder structure:",
+            "    namcl render -m amp.nam takes/ -o rendered/",
+            "  Two models, 24-bit PCM, each model brought to -18 dB, a report for scripts:",
+            "    namcl render -m amp.nam -m pedal.nam di.wav -o out/ \\",
+            "      --format pcm24 --normalize loudness --report run.json",
+            "  A 44.1 kHz file through a 48 kHz model, with the tail that rings past the end:",
+            "    namcl render -m amp.nam take44k.wav --resample --tail -o out/"})
+final class RenderCommand implements Callable<Integer> {
+
+    /** Ways of normalizing; one so far. */
+    enum Normalize { LOUDNESS }
+
+    /** Channel mixes; one so far. */
+    enum Mix { MONO }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL.nam",
+            description = "A .nam model. Repeat for several: every file is rendered through each.")
+    private List<Path> models;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "WAV files, or folders to search (recursively) for WAV files.")
+    private List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Folder to write the outputs into (created if needed).")
+    private Path outDir;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
+            description = "auto: OpenCL when a device exists, else the CPU (with a notice); a file "
+                    + "OpenCL fails on is rendered again on the CPU. cpu or opencl: that engine only. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private EngineChoice engine;
+
+    @Option(names = "--device", paramLabel = "N|NAME",
+            description = "OpenCL device: its index or (part of) its name, as 'namcl devices' lists them. "
+                    + "Default: the GPU with the most memory.")
+    private String device;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "CPU threads. Default: one per core (${DEFAULT-VALUE} here).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--slim", paramLabel = "SIZE",
+            description = "Size in [0, 1] for slimmable models (0 = smallest). Default: the full model.")
+    private Double slim;
+
+    @Option(names = "--format", defaultValue = "f32", paramLabel = "f32|pcm24|pcm16|same",
+            description = "Output encoding: 32-bit float, 24- or 16-bit PCM (clipped samples are counted "
+                    + "and reported), or the input's own. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--normalize", paramLabel = "loudness",
+            description = "loudness: scale each model's output to -18 dB using the loudness in its "
+                    + "metadata (a model without one is rendered as is, with a warning).")
+    private Normalize normalize;
+
+    @Option(names = "--input-gain", defaultValue = "0", paramLabel = "dB",
+            description = "Gain applied to the input before the model. Default: ${DEFAULT-VALUE} dB.")
+    private double inputGainDb;
+
+    @Option(names = "--output-gain", defaultValue = "0", paramLabel = "dB",
+            description = "Gain applied to the model's output (after --normalize). Default: ${DEFAULT-VALUE} dB.")
+    private double outputGainDb;
+
+    @Option(names = "--overwrite",
+            description = "Render pairs whose output exists again (default: skip them, so an interrupted "
+                    + "batch resumes).")
+    private boolean overwrite;
+
+    @Option(names = "--tail",
+            description = "Render the model's receptive field (minus one sample) of silence after the input, "
+                    + "so reverb-like tails are not cut. Default: output length = input length.")
+    private boolean tail;
+
+    @Option(names = "--mix", paramLabel = "mono",
+            description = "mono: downmix the channels (their average) and render one channel. Default: each "
+                    + "channel rendered on its own.")
+    private Mix mix;
+
+    @Option(names = "--resample",
+            description = "Convert files whose sample rate differs from the model's to the model's rate and "
+                    + "the output back (output rate = input rate). Without it such pairs fail.")
+    private boolean resample;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print errors only: no notices, warnings, progress or summary.")
+    private boolean quiet;
+
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "Also write what happened to each pair (paths, lengths, times, engine, status, "
+                    + "errors) as JSON.")
+    private Path reportFile;
+
+    @Override
+    public Integer call() {
+        RenderOptions options = options();
+        List<Path> distinctModels = distinctModels();
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
+                System.console() != null);
+        if (device != null && engine == EngineChoice.CPU) {
+            progress.warn("--device is ignored with --engine cpu");
+        }
+        RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(), options);
+        List<InputFile> files = InputCollector.collect(inputs, outDir);
+        if (files.isEmpty()) {
+            progress.error("no WAV files found in "
+                    + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            return writeReport(report, progress, ExitCodes.NO_INPUT);
+        }
+        String outProblem = prepareOutputFolder();
+        if (outProblem != null) {
+            progress.error(outProblem);
+            return writeReport(report, progress, ExitCodes.FAILED);
+        }
+        new BatchRenderer(options, progress, report).run(distinctModels, files, outDir);
+        int code = writeReport(report, progress,
+                report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
+        progress.summary(report.count(RunReport.Status.RENDERED), report.count(RunReport.Status.SKIPPED),
+                report.count(RunReport.Status.FAILED), report.renderedSeconds());
+        return code;
+    }
+
+    /** Writes the report when one is asked for, whatever happened; {@code code}, or FAILED if it cannot. */
+    private int writeReport(RunReport report, ProgressReporter progress, int code) {
+        if (reportFile == null) {
+            return code;
+        }
+        try {
+            report.write(reportFile);
+            return code;
+        } catch (IOException e) {
+            progress.error(e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private RenderOptions options() {
+        try {
+            return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
+                    inputGainDb, outputGainDb, overwrite, tail, mix == Mix.MONO, resample, 0);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /**
+     * The models, each once. Outputs go to a folder per model name, so two different files may not
+     * share a name.
+     */
+    private List<Path> distinctModels() {
+        Map<String, Path> byName = new LinkedHashMap<>();
+        for (Path m : models) {
+            Path other = byName.putIfAbsent(OutputPaths.modelName(m), m);
+            if (other != null && !other.toAbsolutePath().normalize().equals(m.toAbsolutePath().normalize())) {
+                throw usage("models " + other + " and " + m + " have the same name, so their outputs would "
+                        + "share the folder " + OutputPaths.modelName(m) + "; rename one");
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /** Creates the output folder; null when it can be written, else why not. */
+    private String prepareOutputFolder() {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            return "the output folder " + outDir + " is a file";
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            return "cannot create the output folder " + outDir + ": " + Problems.describe(e);
+        }
+        return Files.isWritable(outDir) ? null : "the output folder " + outDir + " is not writable";
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,79 @@
+package org.namcl.render;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.namcl.cpu.CpuEngine;
+import org.namcl.engine.Engine;
+import org.namcl.opencl.DeviceInfo;
+import org.namcl.opencl.OpenClDevices;
+import org.namcl.opencl.OpenClException;
+
+/**
+ * Chooses the engine of a run: the CPU engine, or the OpenCL engine on a device. With
+ * {@link EngineChoice#AUTO} OpenCL is used when it works, and the CPU engine stands by to
+ * re-render any file OpenCL fails on; with {@link EngineChoice#OPENCL} there is no fallback.
+ */
+public final class EngineSelector implements AutoCloseable {
+    private final Engine primary;
+    private final Engine fallback;
+
+    EngineSelector(Engine primary, Engine fallback) {
+        this.primary = primary;
+        this.fallback = fallback;
+    }
+
+    /**
+     * @param notice told, in one line, when {@code auto} ends up on the CPU and why
+     * @throws OpenClException for {@code opencl} when no device fits or the engine cannot start
+     */
+    public static EngineSelector select(EngineChoice choice, String device, int threads, Consumer<String> notice) {
+        return switch (choice) {
+            case CPU -> new EngineSelector(new CpuEngine(threads), null);
+            case OPENCL -> new EngineSelector(createOpenCl(OpenClDevices.choose(device)), null);
+            case AUTO -> auto(device, threads, notice);
+        };
+    }
+
+    private static EngineSelector auto(String device, int threads, Consumer<String> notice) {
+        List<DeviceInfo> devices = OpenClDevices.list();
+        if (devices.isEmpty()) {
+            notice.accept("no OpenCL device (" + OpenClDevices.unavailableReason().orElse("none found")
+                    + "); rendering on the CPU");
+            return new EngineSelector(new CpuEngine(threads), null);
+        }
+        try {
+            return new EngineSelector(createOpenCl(OpenClDevices.choose(device)), new CpuEngine(threads));
+        } catch (RuntimeException e) {
+            notice.accept("OpenCL cannot be used (" + oneLine(Problems.describe(e)) + "); rendering on the CPU");
+            return new EngineSelector(new CpuEngine(threads), null);
+        }
+    }
+
+    /** The OpenCL engine on {@code device}. */
+    static Engine createOpenCl(DeviceInfo device) {
+        throw new OpenClException("OpenCL engine not available in this build");
+    }
+
+    /** The engine to render with first. */
+    public Engine primary() {
+        return primary;
+    }
+
+    /** The CPU engine to re-render a file on when the primary (OpenCL, chosen by auto) fails; or null. */
+    public Engine fallback() {
+        return fallback;
+    }
+
+    /** Device lists in OpenCL messages span lines; a notice is one. */
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\n\\s*", "; ");
+    }
+
+    @Override
+    public void close() {
+        primary.close();
+        if (fallback != null) {
+            fallback.close();
+        }
+    }
+}

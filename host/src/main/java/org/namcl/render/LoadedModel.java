@@ -1,0 +1,55 @@
+package org.namcl.render;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.namcl.model.ModelException;
+import org.namcl.model.NamFile;
+import org.namcl.model.NamLoader;
+import org.namcl.model.net.WaveNet;
+
+/**
+ * A model ready to render: loaded, resolved at the chosen size, with the output gain its
+ * normalization asks for.
+ *
+ * @param name            the folder its outputs go to (the file's base name)
+ * @param normalizationDb gain that brings its output to the target loudness; 0 when not normalizing
+ */
+public record LoadedModel(Path path, String name, WaveNet net, double normalizationDb) {
+
+    /**
+     * Loads {@code path} and tells {@code warn} about what the options cannot do with it.
+     *
+     * @throws ModelException naming the file when it cannot be loaded or run
+     */
+    public static LoadedModel load(Path path, RenderOptions options, Consumer<String> warn) {
+        NamFile file = NamLoader.load(path);
+        if (file.sampleRate() == null) {
+            warn.accept(path + ": the model does not give its sample rate; assuming "
+                    + rate(NamFile.DEFAULT_SAMPLE_RATE));
+        }
+        if (options.slim() != null && !file.slimmable()) {
+            warn.accept(path + ": not a slimmable model; --slim is ignored for it");
+        }
+        double normalizationDb = 0;
+        if (options.normalize()) {
+            Double loudness = file.metadata().loudness();
+            if (loudness == null) {
+                warn.accept(path + ": no loudness in its metadata; its output is not normalized");
+            } else {
+                normalizationDb = RenderOptions.TARGET_LOUDNESS_DB - loudness;
+            }
+        }
+        WaveNet net = file.resolve(options.slimOrDefault());
+        // every channel of a file is its own mono stream through the model
+        if (net.inChannels() != 1 || net.outChannels() != 1) {
+            throw new ModelException(path + ": namcl renders mono models; this one has " + net.inChannels()
+                    + " input and " + net.outChannels() + " output channels");
+        }
+        return new LoadedModel(path, OutputPaths.modelName(path), net, normalizationDb);
+    }
+
+    /** A sample rate for messages: "48000 Hz", "44100.5 Hz". */
+    static String rate(double hz) {
+        return (hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz)) + " Hz";
+    }
+}

@@ -1,0 +1,46 @@
+package org.namcl.render;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/**
+ * One line for people from an exception: what went wrong and where, no class names where the
+ * message says it already. Java's file exceptions carry only the path as their message; they
+ * get the reason added.
+ */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static String describe(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason() : reason(f);
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String reason(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "a link back to a folder above it (a loop)";
+        }
+        return e.getClass().getSimpleName();
+    }
+}

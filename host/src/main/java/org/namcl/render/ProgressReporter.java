@@ -1,0 +1,155 @@
+package org.namcl.render;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Everything a batch says on stderr: notices, warnings, errors, a progress line and the summary.
+ * The progress line is redrawn in place, and only on a terminal; messages first clear it so they
+ * never mix with it. {@code quiet} keeps only the errors.
+ */
+public final class ProgressReporter {
+    /** Redraw at most this often (nanoseconds). */
+    private static final long REDRAW_NANOS = 250_000_000L;
+
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final boolean live;
+    private final long start = System.nanoTime();
+    private int pairs;
+    private int pairsDone;
+    private double totalSeconds;
+    /** Input seconds of finished pairs, rendered or not. */
+    private double doneSeconds;
+    /** Input seconds rendered in the current pair so far. */
+    private double currentSeconds;
+    /** Input seconds actually rendered: what the speed is measured on. */
+    private double renderedSeconds;
+    private long lastDraw;
+    private int drawnWidth;
+
+    /**
+     * @param terminal whether stderr is a terminal (a progress line is drawn only then)
+     */
+    public ProgressReporter(PrintWriter err, boolean quiet, boolean terminal) {
+        this.err = err;
+        this.quiet = quiet;
+        this.live = terminal && !quiet;
+    }
+
+    /** Whether a progress line is drawn (worth knowing the batch's total length for). */
+    public boolean live() {
+        return live;
+    }
+
+    public void notice(String message) {
+        if (!quiet) {
+            print("namcl: " + message);
+        }
+    }
+
+    public void warn(String message) {
+        if (!quiet) {
+            print("namcl: warning: " + message);
+        }
+    }
+
+    public void error(String message) {
+        print("namcl: error: " + message);
+    }
+
+    /** A batch of {@code pairs} pairs, {@code totalSeconds} of input in all (0 if unknown). */
+    public void start(int pairs, double totalSeconds) {
+        this.pairs = pairs;
+        this.totalSeconds = totalSeconds;
+    }
+
+    /** {@code seconds} more of the current pair's input are rendered. */
+    public void advance(double seconds) {
+        currentSeconds += seconds;
+        renderedSeconds += seconds;
+        if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
+            draw();
+        }
+    }
+
+    /** The current pair starts again (on another engine): what it rendered so far does not count. */
+    public void retry() {
+        renderedSeconds -= currentSeconds;
+        currentSeconds = 0;
+    }
+
+    /** The current pair is finished (rendered, skipped or failed); it held {@code seconds} of input. */
+    public void pairDone(double seconds) {
+        pairsDone++;
+        doneSeconds += Math.max(seconds, currentSeconds);
+        currentSeconds = 0;
+        if (live) {
+            draw();
+        }
+    }
+
+    /** The last line: what happened, how much audio, how fast. */
+    public void summary(long rendered, long skipped, long failed, double audioSeconds) {
+        if (quiet) {
+            return;
+        }
+        double wall = elapsed();
+        StringBuilder b = new StringBuilder();
+        b.append(rendered).append(" rendered, ").append(skipped).append(" skipped");
+        if (skipped > 0) {
+            b.append(" (outputs exist; --overwrite renders them again)");
+        }
+        b.append(", ").append(failed).append(" failed; ")
+                .append(duration(audioSeconds)).append(" of audio in ").append(duration(wall));
+        if (audioSeconds > 0 && wall > 0) {
+            b.append(String.format(Locale.ROOT, " (%.1fx real time)", audioSeconds / wall));
+        }
+        print("namcl: " + b);
+    }
+
+    private void draw() {
+        lastDraw = System.nanoTime();
+        double wall = elapsed();
+        double speed = wall > 0 ? renderedSeconds / wall : 0;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%d/%d]", pairsDone, pairs));
+        double done = doneSeconds + currentSeconds;
+        if (totalSeconds > 0) {
+            b.append(String.format(Locale.ROOT, " %3.0f%%", Math.min(100, 100 * done / totalSeconds)));
+        }
+        if (speed > 0) {
+            b.append(String.format(Locale.ROOT, "  %.1f s of audio/s", speed));
+            if (totalSeconds > done) {
+                b.append("  ETA ").append(clock((totalSeconds - done) / speed));
+            }
+        }
+        String line = b.toString();
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        err.flush();
+        drawnWidth = line.length();
+    }
+
+    private void print(String line) {
+        if (drawnWidth > 0) {
+            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            drawnWidth = 0;
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    private double elapsed() {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** "2.5 s", or "1:02:03" from a minute up. */
+    static String duration(double seconds) {
+        return seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds) : clock(seconds);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

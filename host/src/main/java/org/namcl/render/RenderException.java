@@ -1,0 +1,8 @@
+package org.namcl.render;
+
+/** A file and a model that cannot be rendered together as asked (e.g. their sample rates differ). */
+public class RenderException extends RuntimeException {
+    public RenderException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,51 @@
+package org.namcl.render;
+
+import java.util.Objects;
+
+/**
+ * How a batch is rendered: the {@code render} command's options, validated.
+ *
+ * @param device       OpenCL device selector (index or name), or null for the default choice
+ * @param threads      CPU threads (the CPU engine, and the fallback of the OpenCL engine)
+ * @param slim         size for slimmable models in [0, 1], or null for the default (largest)
+ * @param normalize    bring each model's output to -18 dB using its metadata loudness
+ * @param overwrite    re-render pairs whose output exists (otherwise they are skipped)
+ * @param tail         render RF - 1 samples of silence after the input so tails are not cut
+ * @param mixMono      downmix to one channel before rendering
+ * @param resample     convert files whose rate differs from the model's to it and back
+ * @param blockFrames  frames read, rendered and written at a time; 0 picks from the model
+ */
+public record RenderOptions(EngineChoice engine, String device, int threads, Double slim, OutputFormat format,
+                            boolean normalize, double inputGainDb, double outputGainDb, boolean overwrite,
+                            boolean tail, boolean mixMono, boolean resample, int blockFrames) {
+
+    /** The loudness {@code normalize} brings every model's output to, in dB. */
+    public static final double TARGET_LOUDNESS_DB = -18.0;
+
+    public RenderOptions {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(format, "format");
+        // Messages name the command line's options: they are what users see.
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (slim != null && !(slim >= 0 && slim <= 1)) {
+            throw new IllegalArgumentException("--slim must be a number in [0, 1], got " + slim);
+        }
+        if (!Double.isFinite(inputGainDb) || !Double.isFinite(outputGainDb)) {
+            throw new IllegalArgumentException("--input-gain and --output-gain must be finite numbers of dB");
+        }
+        if (blockFrames < 0) {
+            throw new IllegalArgumentException("blockFrames must not be negative, got " + blockFrames);
+        }
+    }
+
+    /** The size to resolve models at: NaN selects the default, as {@code NamFile.resolve} expects. */
+    double slimOrDefault() {
+        return slim == null ? Double.NaN : slim;
+    }
+
+    static float linear(double db) {
+        return (float) Math.pow(10, db / 20);
+    }
+}

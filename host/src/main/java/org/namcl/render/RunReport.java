@@ -1,0 +1,115 @@
+package org.namcl.render;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The record of a render run: what was asked, and per (model, file) pair what happened. It counts
+ * the outcomes for the summary and the exit code, and is written as JSON for {@code --report}.
+ */
+public final class RunReport {
+
+    public enum Status { RENDERED, SKIPPED, FAILED }
+
+    /**
+     * One pair. Numbers are null when not known (a skipped pair's file is never opened).
+     *
+     * @param frames  frames of the input file
+     * @param seconds the input's length in seconds
+     * @param engine  the engine that rendered it ("cpu", "opencl")
+     */
+    @JsonPropertyOrder({"input", "model", "output", "status", "frames", "channels", "sample_rate", "seconds",
+        "wall_seconds", "engine", "clipped_samples", "error"})
+    public record Pair(String input, String model, String output, Status status, Long frames, Integer channels,
+                       Integer sampleRate, Double seconds, Double wallSeconds, String engine, Long clippedSamples,
+                       String error) {
+    }
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final String version;
+    private final List<String> arguments;
+    private final RenderOptions options;
+    private final OffsetDateTime started = OffsetDateTime.now();
+    private final long startNanos = System.nanoTime();
+    private final List<Pair> pairs = new ArrayList<>();
+    private String engine = "none";
+
+    /**
+     * @param arguments the command line as given
+     */
+    public RunReport(String version, List<String> arguments, RenderOptions options) {
+        this.version = version;
+        this.arguments = List.copyOf(arguments);
+        this.options = options;
+    }
+
+    /** The engine that renders the run, as {@code Engine.description()} says it. */
+    public void engine(String description) {
+        this.engine = description;
+    }
+
+    public void add(Pair pair) {
+        pairs.add(pair);
+    }
+
+    public List<Pair> pairs() {
+        return List.copyOf(pairs);
+    }
+
+    public long count(Status status) {
+        return pairs.stream().filter(p -> p.status() == status).count();
+    }
+
+    /** Seconds of input rendered (skipped and failed pairs not counted). */
+    public double renderedSeconds() {
+        return pairs.stream().filter(p -> p.status() == Status.RENDERED).mapToDouble(Pair::seconds).sum();
+    }
+
+    /** Writes the report to {@code file} atomically: the file is whole or not there. */
+    public void write(Path file) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("namcl_version", version);
+        root.put("started", started.toString());
+        root.put("wall_seconds", (System.nanoTime() - startNanos) * 1e-9);
+        root.put("engine", engine);
+        root.set("arguments", MAPPER.valueToTree(arguments));
+        root.set("options", MAPPER.valueToTree(options));
+        ObjectNode summary = root.putObject("summary");
+        for (Status s : Status.values()) {
+            summary.put(s.name().toLowerCase(Locale.ROOT), count(s));
+        }
+        summary.put("rendered_seconds", renderedSeconds());
+        root.set("pairs", MAPPER.valueToTree(pairs));
+        byte[] json = MAPPER.writeValueAsBytes(root);
+
+        Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(temp, json);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write the report " + file + ": " + Problems.describe(e), e);
+        }
+    }
+}

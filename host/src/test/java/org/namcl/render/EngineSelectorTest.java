@@ -1,0 +1,44 @@
+package org.namcl.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.namcl.opencl.OpenClException;
+
+class EngineSelectorTest {
+
+    @Test
+    void cpuIsTheCpuEngineWithItsThreads() {
+        try (EngineSelector s = EngineSelector.select(EngineChoice.CPU, null, 3, n -> { })) {
+            assertEquals("cpu", s.primary().name());
+            assertTrue(s.primary().description().contains("3 threads"), s.primary().description());
+            assertNull(s.fallback());
+        }
+    }
+
+    @Test
+    void openClWithoutAMatchingDeviceFails() {
+        assertThrows(OpenClException.class, () -> EngineSelector.select(EngineChoice.OPENCL, "999", 1, n -> { }));
+    }
+
+    @Test
+    void autoUsesOpenClWithTheCpuStandingByOrSaysWhyNotInOneLine() {
+        List<String> notices = new ArrayList<>();
+        try (EngineSelector s = EngineSelector.select(EngineChoice.AUTO, null, 2, notices::add)) {
+            if (s.primary().name().equals("cpu")) {
+                assertEquals(1, notices.size(), notices::toString);
+                assertTrue(notices.get(0).endsWith("; rendering on the CPU"), notices::toString);
+                assertTrue(!notices.get(0).contains("\n"), notices::toString);
+                assertNull(s.fallback());
+            } else {
+                assertEquals("cpu", s.fallback().name());
+                assertEquals(List.of(), notices);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.namcl.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressReporterTest {
+    private final StringWriter text = new StringWriter();
+
+    private ProgressReporter reporter(boolean quiet, boolean terminal) {
+        return new ProgressReporter(new PrintWriter(text), quiet, terminal);
+    }
+
+    @Test
+    void withoutATerminalThereAreOnlyLines() {
+        ProgressReporter p = reporter(false, false);
+        p.start(2, 10);
+        p.advance(5);
+        p.warn("careful");
+        p.pairDone(5);
+        p.error("broken");
+        p.pairDone(5);
+        p.summary(1, 0, 1, 5);
+
+        assertFalse(text.toString().contains("\r"), text::toString);
+        String[] lines = text.toString().split("\n");
+        assertEquals("namcl: warning: careful", lines[0].strip());
+        assertEquals("namcl: error: broken", lines[1].strip());
+        assertTrue(lines[2].startsWith("namcl: 1 rendered, 0 skipped, 1 failed; 5.0 s of audio in "), lines[2]);
+        assertTrue(lines[2].endsWith("x real time)"), lines[2]);
+    }
+
+    @Test
+    void onATerminalTheProgressLineIsRedrawnAndClearedBeforeMessages() {
+        ProgressReporter p = reporter(false, true);
+        p.start(2, 120);
+        p.advance(30);
+        p.pairDone(60);
+        String drawn = text.toString();
+        p.notice("hello");
+
+        assertTrue(drawn.startsWith("\r[0/2]  25%"), drawn);
+        assertTrue(drawn.contains("\r[1/2]  50%"), drawn);
+        assertTrue(drawn.contains("s of audio/s"), drawn);
+        assertTrue(drawn.contains("ETA"), drawn);
+        String after = text.toString().substring(drawn.length());
+        assertTrue(after.matches("\r +\rnamcl: hello\\R"), after);
+    }
+
+    @Test
+    void quietKeepsOnlyErrors() {
+        ProgressReporter p = reporter(true, true);
+        p.start(1, 10);
+        p.notice("n");
+        p.warn("w");
+        p.advance(10);
+        p.pairDone(10);
+        p.error("e");
+        p.summary(0, 0, 1, 0);
+
+        assertEquals("namcl: error: e", text.toString().strip());
+        assertFalse(p.live());
+    }
+
+    @Test
+    void durationsReadEasily() {
+        assertEquals("2.5 s", ProgressReporter.duration(2.5));
+        assertEquals("1:05", ProgressReporter.duration(65));
+        assertEquals("1:02:03", ProgressReporter.duration(3723));
+    }
+}
