@@ -80,11 +80,6 @@ final class ConvOp {
             }
             int i = start[o];
             int end = start[o + 1];
-            for (; i + 8 <= end; i += 8) {
-                RowOps.mac8(y, in[src[i]], in[src[i + 1]], in[src[i + 2]], in[src[i + 3]],
-                        in[src[i + 4]], in[src[i + 5]], in[src[i + 6]], in[src[i + 7]],
-                        w[i], w[i + 1], w[i + 2], w[i + 3], w[i + 4], w[i + 5], w[i + 6], w[i + 7], n);
-            }
             for (; i + 4 <= end; i += 4) {
                 RowOps.mac4(y, in[src[i]], in[src[i + 1]], in[src[i + 2]], in[src[i + 3]],
                         w[i], w[i + 1], w[i + 2], w[i + 3], n);

@@ -59,15 +59,6 @@ final class RowOps {
         }
     }
 
-    static void mac8(float[] y, float[] x0, float[] x1, float[] x2, float[] x3, float[] x4, float[] x5,
-                     float[] x6, float[] x7, float w0, float w1, float w2, float w3, float w4, float w5,
-                     float w6, float w7, int n) {
-        for (int t = 0; t < n; t++) {
-            y[t] += (w0 * x0[t] + w1 * x1[t] + w2 * x2[t] + w3 * x3[t])
-                    + (w4 * x4[t] + w5 * x5[t] + w6 * x6[t] + w7 * x7[t]);
-        }
-    }
-
     /** v = v · s + b, with the scale and shift rows of a FiLM. */
     static void affine(float[] v, float[] s, float[] b, int n) {
         for (int t = 0; t < n; t++) {
