@@ -46,4 +46,7 @@ mkdir -p empty
 check "no WAV files: exit 3" 3 "$namcl" render -m models/py__demonet.nam empty -o out2
 check "bad option: exit 2" 2 "$namcl" render -m models/py__demonet.nam "in dir" -o out2 --format mp3
 check "missing model: exit 1" 1 "$namcl" render -m models/none.nam "in dir" -o out2 --engine cpu
+check "the README's first command renders the bundled samples" 0 \
+  "$namcl" render -m "$root/samples/models/namcl-demo-overdrive.nam" "$root/samples/di" -o samples-out
+[[ -f "samples-out/namcl-demo-overdrive/plucked-guitar.wav" ]] || { echo "FAIL: sample render missing" >&2; exit 1; }
 echo "all launcher checks passed"

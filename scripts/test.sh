@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: makes sure an OpenCL driver is present (PoCL, a CPU
-# driver, is installed when none is), then builds and runs every module's tests.
+# driver, is installed when none is), checks the launcher end to end, then builds and runs
+# every module's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,4 +12,6 @@ if ! scripts/ensure-opencl.sh; then
   fi
   echo "test: no OpenCL driver; the OpenCL tests will be skipped (they run in CI)" >&2
 fi
+# the launcher and the README's first command, from outside the repository (builds the jar)
+e2e/launcher.sh
 exec mvn -B -ntp verify "$@"
