@@ -8,7 +8,8 @@
 // pre-activation PRE (ACT_IDENTITY for none) with PRE_NP parameters at O_PRE = 0.
 // Weights: [PRE_NP parameters | W (out, in / groups, k) | bias (out)].
 
-__kernel void causal_conv(__global const float* src, __global float* dst, WSPACE const float* w,
+__kernel void causal_conv(__global const float* restrict src, __global float* restrict dst,
+                          WSPACE const float* restrict w,
                           const int stride, const int n, const int dilation, const float scale,
                           const int cin, const int cout, const int k, const int groups) {
     const int t = get_global_id(0);

@@ -70,9 +70,10 @@ inline void pointwise(float* out, const int nout, const int nin, const int group
     }
 }
 
-__kernel void wavenet_layer(__global const float* x, __global float* xout,
+// x, xout and cond are always distinct buffers; head_in may be head itself (then unread).
+__kernel void wavenet_layer(__global const float* restrict x, __global float* restrict xout,
                             __global float* head, __global const float* head_in,
-                            __global const float* cond, WSPACE const float* w,
+                            __global const float* restrict cond, WSPACE const float* restrict w,
                             const int stride, const int n, const int dilation, const int head_mode) {
     const int t = get_global_id(0);
     if (t >= n) {

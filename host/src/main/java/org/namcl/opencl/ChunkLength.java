@@ -13,6 +13,11 @@ import java.util.Locale;
  */
 final class ChunkLength {
     static final int MAX_CHUNK = 1 << 22;
+    /**
+     * On a CPU device the buffers are host memory: a layer's rows should stay in cache between
+     * launches, which bounds the chunk far more than memory does (unless the halo would dominate).
+     */
+    static final int CPU_MAX_CHUNK = 1 << 18;
     static final double MEMORY_FRACTION = 0.25;
     /** Buffer rows are padded to this many floats so every row starts aligned (coalescing). */
     static final int ROW_ALIGN = 64;
@@ -38,9 +43,13 @@ final class ChunkLength {
         return Math.min(Math.min(byMemory, byAlloc), byIndex) / ROW_ALIGN * ROW_ALIGN;
     }
 
-    /** The default chunk length: as many samples as fit, capped at {@link #MAX_CHUNK}. */
-    static int choose(long maxPositions, int rf) {
-        long chunk = Math.min(MAX_CHUNK, maxPositions - (rf - 1));
+    /**
+     * The default chunk length: as many samples as fit, capped at {@link #MAX_CHUNK}, or on a CPU
+     * device at {@link #CPU_MAX_CHUNK} (at least 16 RF, so the halo stays a small overhead).
+     */
+    static int choose(long maxPositions, int rf, DeviceInfo.Type type) {
+        long cap = type == DeviceInfo.Type.CPU ? Math.max(CPU_MAX_CHUNK, 16L * rf) : MAX_CHUNK;
+        long chunk = Math.min(Math.min(cap, MAX_CHUNK), maxPositions - (rf - 1));
         if (chunk < 1) {
             throw tooLarge(maxPositions, rf, 1);
         }

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 
 import org.jocl.CL;
+import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_event;
 import org.jocl.cl_mem;
@@ -90,7 +91,7 @@ final class ChunkScheduler implements AutoCloseable {
                 ClCalls.status(() -> CL.clFinish(upload.handle()));
                 ClCalls.status(() -> CL.clFinish(cl.queue()));
                 ClCalls.status(() -> CL.clFinish(download.handle()));
-                inFlight.forEach(f -> ClCalls.status(() -> CL.clReleaseEvent(f.read())));
+                inFlight.forEach(InFlight::release);
             }
         }
     }
@@ -112,43 +113,89 @@ final class ChunkScheduler implements AutoCloseable {
         cl_event uploaded = new cl_event();
         ClCalls.check("clEnqueueWriteBuffer(chunk input)", () -> CL.clEnqueueWriteBuffer(upload.handle(), slot.in,
                 false, 0, (long) n * Sizeof.cl_float, slot.hostIn.at(0), 0, null, uploaded));
-        ClCalls.check("clFlush(upload)", () -> CL.clFlush(upload.handle()));
         bound[NetworkPlan.IN] = slot.in;
         bound[NetworkPlan.OUT] = slot.out;
         cl_event computed;
         try {
+            ClCalls.check("clFlush(upload)", () -> CL.clFlush(upload.handle()));
             computed = net.enqueue(cl.queue(), bound, stride, n, uploaded);
-        } finally {
-            ClCalls.status(() -> CL.clReleaseEvent(uploaded));
+            ClCalls.check("clFlush(compute)", () -> CL.clFlush(cl.queue()));
+        } catch (RuntimeException e) {
+            release(uploaded);
+            throw e;
         }
-        ClCalls.check("clFlush(compute)", () -> CL.clFlush(cl.queue()));
-        cl_event read = new cl_event();
+        cl_event downloaded = new cl_event();
         int first = rf - 1; // the first piece starts at 0: nothing before its first output is wanted
         try {
             ClCalls.check("clEnqueueReadBuffer(chunk output)", () -> CL.clEnqueueReadBuffer(download.handle(),
                     slot.out, false, (long) first * Sizeof.cl_float, (long) (n - first) * Sizeof.cl_float,
-                    slot.hostOut.at(first), 1, new cl_event[] {computed}, read));
-        } finally {
-            ClCalls.status(() -> CL.clReleaseEvent(computed));
+                    slot.hostOut.at(first), 1, new cl_event[] {computed}, downloaded));
+        } catch (RuntimeException e) {
+            release(uploaded);
+            release(computed);
+            throw e;
         }
-        ClCalls.check("clFlush(download)", () -> CL.clFlush(download.handle()));
-        return new InFlight(chunk, slot, read);
+        InFlight f = new InFlight(chunk, slot, uploaded, computed, downloaded);
+        try {
+            ClCalls.check("clFlush(download)", () -> CL.clFlush(download.handle()));
+        } catch (RuntimeException e) {
+            f.release();
+            throw e;
+        }
+        return f;
     }
 
-    /** A chunk whose download was enqueued, with the event that says it landed. */
-    private record InFlight(BatchPacker.Chunk chunk, Slot slot, cl_event read) {
+    private static void release(cl_event event) {
+        ClCalls.status(() -> CL.clReleaseEvent(event));
+    }
+
+    /** A chunk whose download was enqueued, with the events of its three stages. */
+    private record InFlight(BatchPacker.Chunk chunk, Slot slot, cl_event uploaded, cl_event computed,
+                            cl_event downloaded) {
         /** Waits for the download and scatters each piece's outputs to its job. */
         void complete(List<Job> jobs, int rf) {
             try {
-                ClCalls.check("clWaitForEvents(chunk output)", () -> CL.clWaitForEvents(1, new cl_event[] {read}));
+                int status = ClCalls.status(() -> CL.clWaitForEvents(1, new cl_event[] {downloaded}));
+                if (status != CL.CL_SUCCESS) {
+                    throw failure(status);
+                }
             } finally {
-                ClCalls.status(() -> CL.clReleaseEvent(read));
+                release();
             }
             FloatBuffer host = slot.hostOut.floats();
             for (BatchPacker.Piece p : chunk.pieces()) {
                 Job job = jobs.get(p.job());
                 host.get(p.firstOutput(rf), job.out(), job.outOffset() + p.start() - job.from(), p.count());
             }
+        }
+
+        /**
+         * The stage that failed first, with its own error (the wait only reports an error in its
+         * wait list when the kernels ran out of resources or the device was lost).
+         */
+        private OpenClException failure(int waitStatus) {
+            String[] stages = {"chunk upload", "chunk kernels", "chunk download"};
+            cl_event[] events = {uploaded, computed, downloaded};
+            for (int i = 0; i < events.length; i++) {
+                int status = executionStatus(events[i]);
+                if (status < 0) {
+                    return new OpenClException(stages[i], status);
+                }
+            }
+            return new OpenClException("clWaitForEvents(chunk download)", waitStatus);
+        }
+
+        private static int executionStatus(cl_event event) {
+            int[] status = {CL.CL_SUCCESS};
+            int err = ClCalls.status(() -> CL.clGetEventInfo(event, CL.CL_EVENT_COMMAND_EXECUTION_STATUS,
+                    Sizeof.cl_int, Pointer.to(status), null));
+            return err == CL.CL_SUCCESS ? status[0] : err;
+        }
+
+        void release() {
+            ChunkScheduler.release(uploaded);
+            ChunkScheduler.release(computed);
+            ChunkScheduler.release(downloaded);
         }
     }
 

@@ -116,7 +116,8 @@ public final class OpenClEngine implements Engine {
         }
         long max = ChunkLength.maxPositions(device.globalMemBytes(), device.maxAllocBytes(), floatsPerPosition, widest);
         int rf = model.receptiveField();
-        int chunk = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf) : ChunkLength.choose(max, rf);
+        int chunk = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf)
+                : ChunkLength.choose(max, rf, device.type());
         chunkLengths.put(model, chunk);
         return chunk;
     }

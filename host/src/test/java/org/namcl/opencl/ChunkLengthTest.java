@@ -31,13 +31,19 @@ class ChunkLengthTest {
 
     @Test
     void defaultIsWhatFitsAfterTheHaloCapped() {
-        assertEquals(ChunkLength.MAX_CHUNK, ChunkLength.choose(1L << 30, 4093));
-        assertEquals(100_000 - 4092, ChunkLength.choose(100_000, 4093));
+        assertEquals(ChunkLength.MAX_CHUNK, ChunkLength.choose(1L << 30, 4093, DeviceInfo.Type.GPU));
+        assertEquals(100_000 - 4092, ChunkLength.choose(100_000, 4093, DeviceInfo.Type.GPU));
+    }
+
+    @Test
+    void cpuDevicesUseCacheSizedChunksUnlessTheHaloWouldDominate() {
+        assertEquals(ChunkLength.CPU_MAX_CHUNK, ChunkLength.choose(1L << 30, 4093, DeviceInfo.Type.CPU));
+        assertEquals(16 * 100_000, ChunkLength.choose(1L << 30, 100_000, DeviceInfo.Type.CPU));
     }
 
     @Test
     void aModelWhoseHaloDoesNotFitIsAnOutOfMemoryError() {
-        OpenClException e = assertThrows(OpenClException.class, () -> ChunkLength.choose(4096, 5000));
+        OpenClException e = assertThrows(OpenClException.class, () -> ChunkLength.choose(4096, 5000, DeviceInfo.Type.GPU));
         assertTrue(e.getMessage().contains("out of device memory"), e::getMessage);
     }
 
