@@ -31,12 +31,13 @@ final class ChunkScheduler implements AutoCloseable {
     }
 
     private static final float[] ZEROS = new float[4096];
+    private static final int SLOTS = 2;
 
     private final OpenClContext cl;
     private final CommandQueue upload;
     private final CommandQueue download;
     private final Workspace workspace;
-    private final Slot[] slots = new Slot[2];
+    private final Slot[] slots = new Slot[SLOTS];
 
     ChunkScheduler(OpenClContext cl) {
         this.cl = cl;
@@ -51,6 +52,20 @@ final class ChunkScheduler implements AutoCloseable {
         for (int i = 0; i < slots.length; i++) {
             slots[i] = new Slot();
         }
+    }
+
+    /**
+     * The most positions a chunk of a plan with these buffer rows may have on {@code device}:
+     * the plan's intermediates plus each slot's input and output.
+     */
+    static long maxPositions(DeviceInfo device, int[] rows) {
+        long floatsPerPosition = (long) SLOTS * (rows[NetworkPlan.IN] + rows[NetworkPlan.OUT]);
+        int widest = 1;
+        for (int b = NetworkPlan.OUT + 1; b < rows.length; b++) {
+            floatsPerPosition += rows[b];
+            widest = Math.max(widest, rows[b]);
+        }
+        return ChunkLength.maxPositions(device.globalMemBytes(), device.maxAllocBytes(), floatsPerPosition, widest);
     }
 
     /**

@@ -104,17 +104,8 @@ final class DeviceNetwork implements AutoCloseable {
 
     /** The largest power of two up to {@link #PREFERRED_LOCAL} the compiled kernel allows. */
     private static long localSize(OpenClContext cl, cl_kernel kernel) {
-        long[] max = new long[1];
-        if (Sizeof.size_t == Long.BYTES) {
-            ClCalls.check("clGetKernelWorkGroupInfo", () -> CL.clGetKernelWorkGroupInfo(kernel, cl.deviceId(),
-                    CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null));
-        } else {
-            int[] small = new int[1];
-            ClCalls.check("clGetKernelWorkGroupInfo", () -> CL.clGetKernelWorkGroupInfo(kernel, cl.deviceId(),
-                    CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(small), null));
-            max[0] = Integer.toUnsignedLong(small[0]);
-        }
-        return Long.highestOneBit(Math.max(1, Math.min(PREFERRED_LOCAL, max[0])));
+        long max = ClInfo.kernelWorkGroupSize(kernel, cl.deviceId(), CL.CL_KERNEL_WORK_GROUP_SIZE);
+        return Long.highestOneBit(Math.max(1, Math.min(PREFERRED_LOCAL, max)));
     }
 
     /** Releases the weight buffers; the programs belong to the context's cache. */

@@ -106,15 +106,7 @@ public final class OpenClEngine implements Engine {
         if (known != null) {
             return known;
         }
-        int[] rows = network(model).plan().rows();
-        // every plan buffer, with IN and OUT once per double-buffering slot
-        long floatsPerPosition = 2L * (rows[NetworkPlan.IN] + rows[NetworkPlan.OUT]);
-        int widest = 1;
-        for (int b = NetworkPlan.OUT + 1; b < rows.length; b++) {
-            floatsPerPosition += rows[b];
-            widest = Math.max(widest, rows[b]);
-        }
-        long max = ChunkLength.maxPositions(device.globalMemBytes(), device.maxAllocBytes(), floatsPerPosition, widest);
+        long max = ChunkScheduler.maxPositions(device, network(model).plan().rows());
         int rf = model.receptiveField();
         int chunk = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf)
                 : ChunkLength.choose(max, rf, device.type());
