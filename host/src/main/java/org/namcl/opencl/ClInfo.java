@@ -8,6 +8,7 @@ import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_device_id;
+import org.jocl.cl_kernel;
 import org.jocl.cl_platform_id;
 import org.jocl.cl_program;
 
@@ -42,7 +43,16 @@ final class ClInfo {
 
     /** size_t values, whose width depends on the platform. */
     static long deviceSize(cl_device_id device, int param) {
-        ByteBuffer value = bytes("clGetDeviceInfo", Sizeof.size_t, deviceQuery(device, param));
+        return sizeT(bytes("clGetDeviceInfo", Sizeof.size_t, deviceQuery(device, param)));
+    }
+
+    /** size_t values of a kernel on a device, e.g. CL_KERNEL_WORK_GROUP_SIZE. */
+    static long kernelWorkGroupSize(cl_kernel kernel, cl_device_id device, int param) {
+        return sizeT(bytes("clGetKernelWorkGroupInfo", Sizeof.size_t, (size, value, sizeRet) ->
+                CL.clGetKernelWorkGroupInfo(kernel, device, param, size, value, sizeRet)));
+    }
+
+    private static long sizeT(ByteBuffer value) {
         return Sizeof.size_t == Long.BYTES ? value.getLong() : Integer.toUnsignedLong(value.getInt());
     }
 

@@ -1,0 +1,158 @@
+package org.namcl.opencl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.namcl.model.Activation;
+import org.namcl.model.ModelException;
+import org.namcl.model.net.Conv1d;
+import org.namcl.model.net.Conv1x1;
+import org.namcl.model.net.Layer;
+import org.namcl.model.net.LayerArray;
+import org.namcl.model.net.PostHead;
+import org.namcl.model.net.WaveNet;
+
+/**
+ * A WaveNet as the sequence of kernel launches that renders one chunk, over numbered device
+ * buffers of {@code rows × stride} floats. Buffer {@link #IN} holds the chunk's input and
+ * {@link #OUT} receives its output (one row each; they change with the double-buffering slot);
+ * the others are intermediates shared by every launch that needs that role:
+ * <ul>
+ * <li>two residual buffers the layers ping-pong between (a layer reads x at earlier times that
+ *     its neighbours overwrite, so it cannot update x in place),</li>
+ * <li>the head accumulator (each work-item only touches its own time, so it is updated in place),</li>
+ * <li>the array head output (which the next array's first layer takes over as its head start),</li>
+ * <li>a post-stack head scratch buffer, and one condition buffer per condition DSP, which must
+ *     outlive the network it feeds.</li>
+ * </ul>
+ * A condition DSP is planned first, as its own network, writing its own condition buffer; it
+ * shares the intermediates since it finishes before the main network starts.
+ */
+final class NetworkPlan {
+    static final int IN = 0;
+    static final int OUT = 1;
+    // Head start modes of wavenet_layer (HEAD_* there).
+    static final int HEAD_ACCUMULATE = 0;
+    static final int HEAD_ZERO = 1;
+    static final int HEAD_COPY = 2;
+    static final int HEAD_BROADCAST = 3;
+
+    /**
+     * One launch. The kernel's arguments are {@code buffers} (as buffer numbers), its weights,
+     * the row stride, the positions to compute, then {@code args} (Integer: int, Float: float).
+     */
+    record Step(KernelSpec spec, int[] buffers, List<Number> args) {
+        Step {
+            args = List.copyOf(args);
+        }
+    }
+
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Integer> rows = new ArrayList<>(List.of(1, 1));
+    private final int x0 = newBuffer();
+    private final int x1 = newBuffer();
+    private final int acc = newBuffer();
+    private final int headOut = newBuffer();
+    private final int post = newBuffer();
+    private final int receptiveField;
+
+    private NetworkPlan(WaveNet net) {
+        this.receptiveField = net.receptiveField();
+        network(net, OUT);
+    }
+
+    /** @throws ModelException for a model that is not mono in and out */
+    static NetworkPlan of(WaveNet net) {
+        if (net.inChannels() != 1 || net.outChannels() != 1) {
+            throw new ModelException("namcl renders mono models; this one has " + net.inChannels()
+                    + " input and " + net.outChannels() + " output channels");
+        }
+        return new NetworkPlan(net);
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    int receptiveField() {
+        return receptiveField;
+    }
+
+    /** Rows of each buffer, by number (unused roles have 0). */
+    int[] rows() {
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int newBuffer() {
+        rows.add(0);
+        return rows.size() - 1;
+    }
+
+    private void need(int buffer, int r) {
+        rows.set(buffer, Math.max(rows.get(buffer), r));
+    }
+
+    /** Plans {@code net} reading {@link #IN} and writing its output rows into {@code out}. */
+    private void network(WaveNet net, int out) {
+        int cond = IN;
+        WaveNet dsp = net.conditionDsp();
+        if (dsp != null) {
+            if (dsp.inChannels() != 1) {
+                throw new ModelException("the condition DSP must take the mono input; it has "
+                        + dsp.inChannels() + " input channels");
+            }
+            cond = newBuffer();
+            need(cond, dsp.outChannels());
+            network(dsp, cond);
+        }
+        int x = IN;
+        List<LayerArray> arrays = net.arrays();
+        for (int ai = 0; ai < arrays.size(); ai++) {
+            LayerArray a = arrays.get(ai);
+            int dst = x == x0 ? x1 : x0;
+            need(dst, a.channels());
+            Conv1x1 r = a.rechannel(); // a 1x1 is a conv of kernel size 1
+            steps.add(conv(r.inChannels(), r.outChannels(), 1, 1, r.groups(), r.weights(), r.bias(), null, x, dst, 1f));
+            x = dst;
+            int start = ai == 0 ? HEAD_ZERO : arrays.get(ai - 1).headOutChannels() == 1 ? HEAD_BROADCAST : HEAD_COPY;
+            for (Layer l : a.layers()) {
+                int next = x == x0 ? x1 : x0;
+                need(next, l.channels());
+                need(acc, l.headWidth());
+                // head_in is only read when the head starts from the previous array's
+                int headIn = start == HEAD_COPY || start == HEAD_BROADCAST ? headOut : acc;
+                steps.add(new Step(KernelSpecs.layer(l), new int[] {x, next, acc, headIn, cond},
+                        List.of(l.conv().dilation(), start)));
+                start = HEAD_ACCUMULATE;
+                x = next;
+            }
+            boolean last = ai == arrays.size() - 1;
+            int target = last && net.postHead() == null ? out : headOut;
+            need(target, a.headOutChannels());
+            steps.add(conv(a.headRechannel(), null, acc, target, last ? net.headScale() : 1f));
+        }
+        PostHead ph = net.postHead();
+        if (ph != null) {
+            int src = headOut;
+            for (int i = 0; i < ph.convs().size(); i++) {
+                Conv1d c = ph.convs().get(i);
+                int dst = i == ph.convs().size() - 1 ? out : src == headOut ? post : headOut;
+                need(dst, c.outChannels());
+                steps.add(conv(c, ph.activation(), src, dst, 1f));
+                src = dst;
+            }
+        }
+    }
+
+    private static Step conv(Conv1d c, Activation pre, int src, int dst, float scale) {
+        return conv(c.inChannels(), c.outChannels(), c.kernelSize(), c.dilation(), c.groups(), c.weights(), c.bias(),
+                pre, src, dst, scale);
+    }
+
+    /** causal_conv's arguments after stride and n: dilation, scale, in, out, kernel size, groups. */
+    private static Step conv(int in, int out, int k, int dilation, int groups, float[] weights, float[] bias,
+                             Activation pre, int src, int dst, float scale) {
+        return new Step(KernelSpecs.conv(in, out, weights, bias, pre), new int[] {src, dst},
+                List.of(dilation, scale, in, out, k, groups));
+    }
+}
