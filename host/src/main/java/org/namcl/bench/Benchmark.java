@@ -2,29 +2,40 @@ package org.namcl.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.namcl.cpu.OfflineRenderer;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.net.WaveNet;
+import org.namcl.opencl.OpenClDevices;
+import org.namcl.opencl.OpenClEngine;
+import org.namcl.opencl.WorkEstimate;
 
 /**
  * Measures the engines side by side on the common model shapes and prints one table: samples/s
- * and × real time at 48 kHz for the streaming CPU engine (one thread) and the offline CPU
- * renderer (all threads).
+ * and × real time at 48 kHz for the streaming CPU engine (one thread), the offline CPU renderer
+ * (all threads) and the OpenCL engine (when a device is there), the ratio OpenCL / offline CPU,
+ * and the OpenCL engine's achieved GFLOP/s and GB/s.
  */
 public final class Benchmark {
     private static final double RATE = 48000;
 
-    /** What to run. */
-    public record Options(double seconds, int threads, List<ModelShape> shapes) {
+    /**
+     * What to run.
+     *
+     * @param device OpenCL device selector (see OpenClDevices.choose), or "none" to measure the
+     *               CPU only
+     */
+    public record Options(double seconds, int threads, List<ModelShape> shapes, String device) {
         public static Options defaults() {
-            return new Options(60, Runtime.getRuntime().availableProcessors(), List.of(ModelShape.values()));
+            return new Options(60, Runtime.getRuntime().availableProcessors(), List.of(ModelShape.values()), "auto");
         }
     }
 
-    /** One measured row. */
-    public record Row(ModelShape shape, long params, int receptiveField, double streamRate, double offlineRate) {
+    /** One measured row; openclRate is NaN when no OpenCL device was measured. */
+    public record Row(ModelShape shape, long params, int receptiveField, double streamRate, double offlineRate,
+                      double openclRate) {
     }
 
     private Benchmark() {
@@ -33,27 +44,72 @@ public final class Benchmark {
     public static void main(String[] args) {
         Options o = Options.defaults();
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : o.seconds();
-        run(new Options(seconds, o.threads(), o.shapes()), System.out);
+        run(new Options(seconds, o.threads(), o.shapes(), o.device()), System.out);
     }
 
     public static List<Row> run(Options o, PrintStream out) {
         float[] input = signal((int) (o.seconds() * RATE), 1);
-        out.printf("namcl benchmark: %.0f s of audio at 48 kHz per model; offline on %d threads; %s%n",
-                o.seconds(), o.threads(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s%n",
+                o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
         warmUp(input);
-        out.printf("%-9s %7s %6s | %14s %9s | %14s %9s | %8s%n", "model", "params", "RF",
-                "stream smp/s", "stream xRT", "offline smp/s", "offl. xRT", "offl/str");
+        List<WaveNet> nets = new ArrayList<>();
+        double[] stream = new double[o.shapes().size()];
+        double[] offline = new double[stream.length];
+        for (int i = 0; i < stream.length; i++) {
+            nets.add(o.shapes().get(i).build(42).resolve());
+            stream[i] = streamRate(nets.get(i), input);
+            offline[i] = offlineRate(nets.get(i), input, o.threads());
+        }
+        // OpenCL last: a CPU driver's worker threads would compete with the CPU engine's
+        double[] cl = new double[stream.length];
+        Arrays.fill(cl, Double.NaN);
+        String device = "not measured";
+        try (OpenClEngine opencl = openCl(o.device(), out)) {
+            if (opencl != null) {
+                device = opencl.description();
+                for (int i = 0; i < cl.length; i++) {
+                    cl[i] = openClRate(opencl, nets.get(i), input);
+                }
+            }
+        }
+        out.printf("OpenCL: %s. GFLOP/s counts 2 FLOPs per multiply-add of every conv, 1x1 and FiLM; GB/s counts "
+                + "the fewest bytes a sample moves layer by layer (input and output, and every intermediate row "
+                + "written once and read once)%n", device);
+        out.printf("%-9s %6s %5s | %10s %6s | %10s %6s | %11s %7s %7s | %7s %6s%n", "model", "params", "RF",
+                "stream/s", "xRT", "offline/s", "xRT", "opencl/s", "xRT", "CL/CPU", "GFLOP/s", "GB/s");
         List<Row> rows = new ArrayList<>();
-        for (ModelShape s : o.shapes()) {
-            WaveNet net = s.build(42).resolve();
-            double stream = streamRate(net, input);
-            double offline = offlineRate(net, input, o.threads());
-            Row r = new Row(s, net.parameterCount(), net.receptiveField(), stream, offline);
+        for (int i = 0; i < stream.length; i++) {
+            WaveNet net = nets.get(i);
+            Row r = new Row(o.shapes().get(i), net.parameterCount(), net.receptiveField(), stream[i], offline[i], cl[i]);
             rows.add(r);
-            out.printf("%-9s %7d %6d | %14.0f %9.1f | %14.0f %9.1f | %8.2f%n", s.displayName(), r.params(),
-                    r.receptiveField(), stream, stream / RATE, offline, offline / RATE, offline / stream);
+            out.printf("%-9s %6d %5d | %10.0f %6.1f | %10.0f %6.1f | %s%n", r.shape().displayName(), r.params(),
+                    r.receptiveField(), r.streamRate(), r.streamRate() / RATE, r.offlineRate(), r.offlineRate() / RATE,
+                    Double.isNaN(r.openclRate()) ? "-" : String.format("%11.0f %7.1f %7.2f | %7.1f %6.1f",
+                            r.openclRate(), r.openclRate() / RATE, r.openclRate() / r.offlineRate(),
+                            r.openclRate() * WorkEstimate.flopsPerSample(net) * 1e-9,
+                            r.openclRate() * WorkEstimate.minBytesPerSample(net) * 1e-9));
         }
         return rows;
+    }
+
+    /** The OpenCL engine to measure, or null (with a line saying why) when there is none. */
+    private static OpenClEngine openCl(String selector, PrintStream out) {
+        if ("none".equalsIgnoreCase(selector)) {
+            return null;
+        }
+        if (OpenClDevices.list().isEmpty()) {
+            out.println("OpenCL: not measured: " + OpenClDevices.unavailableReason().orElse("no device"));
+            return null;
+        }
+        return new OpenClEngine(OpenClDevices.choose(selector));
+    }
+
+    private static double openClRate(OpenClEngine engine, WaveNet net, float[] input) {
+        // compile the model's programs and upload its weights before timing
+        engine.render(net, Arrays.copyOf(input, (int) Math.min(input.length, RATE)));
+        long t0 = System.nanoTime();
+        engine.render(net, input);
+        return input.length / ((System.nanoTime() - t0) * 1e-9);
     }
 
     /** Lets the JIT compile the hot loops before anything is timed. */

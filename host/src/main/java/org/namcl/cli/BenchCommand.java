@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Renders a guitar-like test signal through models of the common NAM sizes (random weights, so no "
                 + "files are needed) and prints samples per second and times real time at 48 kHz for the "
-                + "streaming CPU engine (one thread) and the offline CPU engine (all threads).",
+                + "streaming CPU engine (one thread), the offline CPU engine (all threads) and the OpenCL engine "
+                + "(when a device is there), with the OpenCL engine's GFLOP/s and GB/s.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
@@ -47,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Model sizes to measure: ${COMPLETION-CANDIDATES}. Default: all.")
     private List<ModelShape> shapes = Benchmark.Options.defaults().shapes();
 
+    @Option(names = "--device", paramLabel = "N|NAME|none",
+            description = "OpenCL device to measure (index or name, see `namcl devices`), or none for the CPU "
+                + "only. Default: ${DEFAULT-VALUE} (a GPU if there is one).")
+    private String device = Benchmark.Options.defaults().device();
+
     /** The sizes as users type them. */
     static final class ShapeNames implements Iterable<String> {
         @Override
@@ -62,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                     "--seconds must be positive and --threads at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Benchmark.run(new Benchmark.Options(seconds, threads, shapes), printStream(out));
+        Benchmark.run(new Benchmark.Options(seconds, threads, shapes, device), printStream(out));
         out.flush();
         return ExitCodes.OK;
     }

@@ -6,7 +6,7 @@ import org.namcl.cpu.CpuEngine;
 import org.namcl.engine.Engine;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClDevices;
-import org.namcl.opencl.OpenClException;
+import org.namcl.opencl.OpenClEngine;
 
 /**
  * Chooses the engine of a run: the CPU engine, or the OpenCL engine on a device. With
@@ -24,7 +24,7 @@ public final class EngineSelector implements AutoCloseable {
 
     /**
      * @param notice told, in one line, when {@code auto} ends up on the CPU and why
-     * @throws OpenClException for {@code opencl} when no device fits or the engine cannot start
+     * @throws org.namcl.opencl.OpenClException for {@code opencl} when no device fits or the engine cannot start
      */
     public static EngineSelector select(EngineChoice choice, String device, int threads, Consumer<String> notice) {
         return switch (choice) {
@@ -51,7 +51,7 @@ public final class EngineSelector implements AutoCloseable {
 
     /** The OpenCL engine on {@code device}. */
     static Engine createOpenCl(DeviceInfo device) {
-        throw new OpenClException("OpenCL engine not available in this build");
+        return new OpenClEngine(device);
     }
 
     /** The engine to render with first. */
