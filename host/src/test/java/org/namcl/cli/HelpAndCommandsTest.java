@@ -72,7 +72,8 @@ class HelpAndCommandsTest {
         Cli.Result r = Cli.run("bench", "--seconds", "0.05", "--threads", 1, "--models", "nano,FEATHER");
 
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().startsWith("namcl benchmark:"), r::toString);
+        assertTrue(r.out().startsWith("namcl bench:"), r::toString);
+        assertTrue(r.out().contains("opencl/s"), r::toString);
         assertTrue(r.out().contains("\nnano "), r::toString);
         assertTrue(r.out().contains("\nfeather "), r::toString);
         assertTrue(!r.out().contains("\nstandard "), r::toString);
