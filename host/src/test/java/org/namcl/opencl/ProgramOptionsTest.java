@@ -12,8 +12,8 @@ class ProgramOptionsTest {
 
     @Test
     void definesFollowTheBaseOptionsSortedByName() {
-        assertEquals("-cl-std=CL1.2", ProgramBuilder.options(Map.of()));
-        assertEquals("-cl-std=CL1.2 -DA=1 -DB=2.0f", ProgramBuilder.options(Map.of("B", "2.0f", "A", 1)));
+        assertEquals("-cl-std=CL1.2 -w", ProgramBuilder.options(Map.of()));
+        assertEquals("-cl-std=CL1.2 -w -DA=1 -DB=2.0f", ProgramBuilder.options(Map.of("B", "2.0f", "A", 1)));
     }
 
     @Test
