@@ -80,8 +80,10 @@ final class RenderCommand implements Callable<Integer> {
     private Path outDir;
 
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
-            description = "auto: OpenCL when a device exists, else the CPU (with a notice); a file "
-                    + "OpenCL fails on is rendered again on the CPU. cpu or opencl: that engine only. "
+            description = "auto: OpenCL when a GPU (or any device named with --device) exists, else the "
+                    + "CPU engine with a notice (a CPU-only OpenCL driver such as PoCL is slower than the "
+                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU. cpu or opencl: that "
+                    + "engine only. "
                     + "Default: ${DEFAULT-VALUE}.")
     private EngineChoice engine;
 

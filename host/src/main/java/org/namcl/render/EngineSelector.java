@@ -41,6 +41,13 @@ public final class EngineSelector implements AutoCloseable {
                     + "); rendering on the CPU");
             return new EngineSelector(new CpuEngine(threads), null);
         }
+        boolean deviceNamed = device != null && !device.isBlank() && !device.equalsIgnoreCase("auto");
+        if (!deviceNamed && devices.stream().allMatch(d -> d.type() == DeviceInfo.Type.CPU)) {
+            // an OpenCL driver for the CPU (such as PoCL) renders slower than the CPU engine
+            notice.accept("only a CPU OpenCL device (" + devices.get(0).name() + "); rendering on the CPU engine, "
+                    + "which is faster there (--engine opencl uses the device)");
+            return new EngineSelector(new CpuEngine(threads), null);
+        }
         try {
             return new EngineSelector(createOpenCl(OpenClDevices.choose(device)), new CpuEngine(threads));
         } catch (RuntimeException e) {

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Gate for tests that need an OpenCL device: skipped locally without one, a failure on CI. */
-final class OpenClTestSupport {
+public final class OpenClTestSupport {
 
     private OpenClTestSupport() {
     }
 
-    /** The device {@code choose("auto")} picks; fails under CI=true and skips otherwise when there is none. */
-    static DeviceInfo requireDevice() {
+    /**
+     * The device {@code choose("auto")} picks (the NAMCL_DEVICE environment variable, an index or
+     * a name, overrides the selector); fails under CI=true and skips otherwise when there is none.
+     */
+    public static DeviceInfo requireDevice() {
         if (OpenClDevices.list().isEmpty()) {
             // The reason ends with how to install one (scripts/ensure-opencl.sh).
             String why = "No OpenCL device: " + OpenClDevices.unavailableReason().orElseThrow();
@@ -19,6 +22,6 @@ final class OpenClTestSupport {
             }
             assumeTrue(false, why);
         }
-        return OpenClDevices.choose("auto");
+        return OpenClDevices.choose(System.getenv("NAMCL_DEVICE"));
     }
 }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.namcl.opencl.DeviceInfo;
+import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClException;
+import org.namcl.opencl.OpenClTestSupport;
 
 class EngineSelectorTest {
 
@@ -32,13 +35,27 @@ class EngineSelectorTest {
         try (EngineSelector s = EngineSelector.select(EngineChoice.AUTO, null, 2, notices::add)) {
             if (s.primary().name().equals("cpu")) {
                 assertEquals(1, notices.size(), notices::toString);
-                assertTrue(notices.get(0).endsWith("; rendering on the CPU"), notices::toString);
+                assertTrue(notices.get(0).contains("; rendering on the CPU"), notices::toString);
                 assertTrue(!notices.get(0).contains("\n"), notices::toString);
                 assertNull(s.fallback());
             } else {
                 assertEquals("cpu", s.fallback().name());
                 assertEquals(List.of(), notices);
             }
+        }
+    }
+
+    @Test
+    void autoLeavesACpuOnlyOpenClDriverAloneUnlessTheDeviceIsNamed() {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        List<String> notices = new ArrayList<>();
+        try (EngineSelector s = EngineSelector.select(EngineChoice.AUTO, null, 2, notices::add)) {
+            boolean cpuOnly = OpenClDevices.list().stream().allMatch(d -> d.type() == DeviceInfo.Type.CPU);
+            assertEquals(cpuOnly ? "cpu" : "opencl", s.primary().name(), notices::toString);
+        }
+        try (EngineSelector s = EngineSelector.select(EngineChoice.AUTO, String.valueOf(device.index()), 2, n -> { })) {
+            assertEquals("opencl", s.primary().name());
+            assertEquals("cpu", s.fallback().name());
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.namcl.parity;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.namcl.cpu.WaveNetStreamer;
@@ -16,27 +14,14 @@ import org.namcl.model.net.WaveNet;
  */
 class CpuParityTest {
 
-    static List<ReferenceSet.Case> generated() {
-        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.bundled(), k -> k.scope().equals("wavenet"));
-        assertFalse(c.isEmpty(), "no bundled reference cases");
-        return c;
-    }
-
-    static List<ReferenceSet.Case> published() {
-        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.shared(),
-                k -> k.scope().equals("wavenet") && k.model().startsWith("public/"));
-        assertFalse(c.isEmpty(), "no public reference cases");
-        return c;
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("generated")
+    @MethodSource("org.namcl.parity.ReferenceSet#bundledWaveNetCases")
     void generatedModelsMatchReference(ReferenceSet.Case c) {
         check(c);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("published")
+    @MethodSource("org.namcl.parity.ReferenceSet#publicWaveNetCases")
     void publicModelsMatchReference(ReferenceSet.Case c) {
         check(c);
     }

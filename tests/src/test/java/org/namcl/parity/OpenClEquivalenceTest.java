@@ -2,7 +2,6 @@ package org.namcl.parity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import org.namcl.engine.StreamRenderer;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.DeviceInfo;
+import org.namcl.opencl.OpenClTestSupport;
 import org.namcl.opencl.OpenClEngine;
 
 /**
@@ -41,7 +41,7 @@ class OpenClEquivalenceTest {
 
     @BeforeAll
     static void open() {
-        device = OpenClTests.requireDevice();
+        device = OpenClTestSupport.requireDevice();
         engine = new OpenClEngine(device);
     }
 
@@ -52,31 +52,18 @@ class OpenClEquivalenceTest {
         }
     }
 
-    static List<ReferenceSet.Case> bundled() {
-        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.bundled(), k -> k.scope().equals("wavenet"));
-        assertFalse(c.isEmpty(), "no bundled reference cases");
-        return c;
-    }
-
-    static List<ReferenceSet.Case> published() {
-        List<ReferenceSet.Case> c = ReferenceSet.cases(ReferenceSet.shared(),
-                k -> k.scope().equals("wavenet") && k.model().startsWith("public/"));
-        assertFalse(c.isEmpty(), "no public reference cases");
-        return c;
-    }
-
     static LongStream seeds() {
         return LongStream.range(0, RandomWaveNet.COVERING_SEEDS);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("bundled")
+    @MethodSource("org.namcl.parity.ReferenceSet#bundledWaveNetCases")
     void bundledModelsMatchCpuAndReference(ReferenceSet.Case c) {
         checkReference(c, Integer.MAX_VALUE);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("published")
+    @MethodSource("org.namcl.parity.ReferenceSet#publicWaveNetCases")
     void publicModelsMatchCpuAndReference(ReferenceSet.Case c) {
         checkReference(c, BIG_MODEL_SAMPLES);
     }

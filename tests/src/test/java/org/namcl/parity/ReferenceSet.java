@@ -72,6 +72,23 @@ public final class ReferenceSet {
         return p;
     }
 
+    /** Every bundled case of scope "wavenet" (generated models). */
+    public static List<Case> bundledWaveNetCases() {
+        return nonEmpty(cases(bundled(), k -> k.scope().equals("wavenet")), "bundled");
+    }
+
+    /** Every public case of scope "wavenet", read from ../shared (see {@link #shared()}). */
+    public static List<Case> publicWaveNetCases() {
+        return nonEmpty(cases(shared(), k -> k.scope().equals("wavenet") && k.model().startsWith("public/")), "public");
+    }
+
+    private static List<Case> nonEmpty(List<Case> cases, String which) {
+        if (cases.isEmpty()) {
+            throw new AssertionError("no " + which + " reference cases");
+        }
+        return cases;
+    }
+
     public static List<Case> cases(Path root, Predicate<Case> filter) {
         List<Case> out = new ArrayList<>();
         try {
