@@ -88,6 +88,7 @@ public final class OpenClEngine implements Engine {
      * Renders several independent signals, each from silence, packing them together into device
      * chunks so many short files fill one launch.
      */
+    @Override
     public float[][] renderAll(WaveNet model, List<float[]> signals) {
         float[][] out = new float[signals.size()][];
         List<ChunkScheduler.Job> jobs = new ArrayList<>();
@@ -98,6 +99,11 @@ public final class OpenClEngine implements Engine {
         }
         render(model, jobs);
         return out;
+    }
+
+    @Override
+    public boolean packs() {
+        return true;
     }
 
     /** New samples per device chunk for this model: the requested length, or the one that fits. */

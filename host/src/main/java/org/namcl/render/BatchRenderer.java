@@ -19,6 +19,11 @@ import org.namcl.render.RunReport.Status;
  * unless overwriting, so an interrupted batch resumes where it stopped.
  */
 public final class BatchRenderer {
+    /** Files up to this long are packed with others when the engine packs (OpenCL). */
+    static final int PACK_MAX_SECONDS = 30;
+    /** Model-rate samples rendered in one packed group: bounds the memory a group holds. */
+    static final long PACK_SAMPLES = 1 << 23;
+
     private final RenderOptions options;
     private final ProgressReporter progress;
     private final RunReport report;
@@ -75,16 +80,22 @@ public final class BatchRenderer {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             for (ModelSlot m : slots) {
+                List<Integer> packable = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
                     String problem = inputs.get(i).problem() != null ? inputs.get(i).problem()
                             : m.problem() != null ? m.problem() : engineProblem;
                     if (problem != null) {
                         report.add(failed(inputs.get(i), m.path(), null, null, null, problem));
                         progress.pairDone(seconds[i]);
+                    } else if (engines.primary().packs() && isShort(inputs.get(i))
+                            && (options.overwrite() || !Files.exists(OutputPaths.output(outDir, m.model().name(),
+                            inputs.get(i))))) {
+                        packable.add(i);
                     } else {
-                        renderPair(m.model(), inputs.get(i), outDir, engines, seconds[i]);
+                        renderPair(m.model(), inputs.get(i), outDir, engines, engines.primary(), seconds[i]);
                     }
                 }
+                renderPacked(m.model(), inputs, packable, outDir, engines, seconds);
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -104,7 +115,78 @@ public final class BatchRenderer {
         }
     }
 
-    private void renderPair(LoadedModel model, InputFile in, Path outDir, EngineSelector engines, double seconds) {
+    /** Whether a file is short enough to be packed with others into one launch. */
+    private static boolean isShort(InputFile in) {
+        try (WavReader r = WavReader.open(in.path())) {
+            return r.frames() <= PACK_MAX_SECONDS * r.format().sampleRate();
+        } catch (IOException | RuntimeException e) {
+            return false; // rendered on its own, where the problem is reported
+        }
+    }
+
+    /**
+     * Renders short files through a packing engine in groups: a dry pass records what each file
+     * feeds the model, one launch renders the whole group, and each file's real pass then writes
+     * those outputs (gains, resampling, format and atomic writing as for any pair). A group whose
+     * launch fails is rendered file by file, with the usual CPU fallback.
+     */
+    private void renderPacked(LoadedModel model, List<InputFile> inputs, List<Integer> indices, Path outDir,
+                              EngineSelector engines, double[] seconds) {
+        List<Integer> group = new ArrayList<>();
+        List<List<float[]>> recorded = new ArrayList<>();
+        long samples = 0;
+        for (int k = 0; k <= indices.size(); k++) {
+            List<float[]> signals = null;
+            if (k < indices.size()) {
+                try {
+                    signals = renderer.modelInputs(inputs.get(indices.get(k)), model);
+                } catch (IOException | RuntimeException e) {
+                    int i = indices.get(k); // its own pass reports the problem
+                    renderPair(model, inputs.get(i), outDir, engines, engines.primary(), seconds[i]);
+                    continue;
+                }
+            }
+            long more = signals == null ? 0 : signals.stream().mapToLong(x -> x.length).sum();
+            if (!group.isEmpty() && (signals == null || samples + more > PACK_SAMPLES)) {
+                renderGroup(model, inputs, group, recorded, outDir, engines, seconds);
+                group.clear();
+                recorded.clear();
+                samples = 0;
+            }
+            if (signals != null) {
+                group.add(indices.get(k));
+                recorded.add(signals);
+                samples += more;
+            }
+        }
+    }
+
+    private void renderGroup(LoadedModel model, List<InputFile> inputs, List<Integer> group,
+                             List<List<float[]>> recorded, Path outDir, EngineSelector engines, double[] seconds) {
+        List<float[]> all = new ArrayList<>();
+        recorded.forEach(all::addAll);
+        float[][] rendered = null;
+        try {
+            rendered = engines.primary().renderAll(model.net(), all);
+        } catch (RuntimeException e) {
+            progress.notice(engines.primary().name() + " failed on a group of " + group.size() + " files ("
+                    + Problems.describe(e) + "); rendering them one by one");
+        }
+        int next = 0;
+        for (int g = 0; g < group.size(); g++) {
+            int i = group.get(g);
+            int channels = recorded.get(g).size();
+            Engine first = engines.primary();
+            if (rendered != null) {
+                first = new PlaybackEngine(engines.primary(), List.of(rendered).subList(next, next + channels));
+                next += channels;
+            }
+            renderPair(model, inputs.get(i), outDir, engines, first, seconds[i]);
+        }
+    }
+
+    private void renderPair(LoadedModel model, InputFile in, Path outDir, EngineSelector engines, Engine first,
+                            double seconds) {
         Path output = OutputPaths.output(outDir, model.name(), in);
         if (!options.overwrite() && Files.exists(output)) {
             report.add(new RunReport.Pair(str(in.path()), str(model.path()), str(output), Status.SKIPPED,
@@ -113,7 +195,7 @@ public final class BatchRenderer {
             return;
         }
         long start = System.nanoTime();
-        Engine engine = engines.primary();
+        Engine engine = first;
         try {
             PairResult r;
             try {

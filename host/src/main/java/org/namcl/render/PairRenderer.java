@@ -3,6 +3,7 @@ package org.namcl.render;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.namcl.audio.WavFormat;
 import org.namcl.audio.WavReader;
@@ -46,13 +47,28 @@ public final class PairRenderer {
             createFolder(output.getParent());
             try (WavWriter writer = WavWriter.create(output, out)) {
                 active = writer;
-                Stream stream = new Stream(reader, writer, model, engine, modelRate, progress);
+                Stream stream = new Stream(reader, writer, out.channels(), model, engine, modelRate, progress);
                 stream.run();
                 writer.commit();
                 return new PairResult(reader.frames(), in.channels(), in.sampleRate(), writer.clippedSamples());
             } finally {
                 active = null;
             }
+        }
+    }
+
+    /**
+     * The model-rate signal each output channel of the pair feeds the model (after mixing, input
+     * gain and resampling), found by a dry pass that writes nothing: what a packing engine renders
+     * ahead of time for {@link PlaybackEngine}.
+     */
+    public List<float[]> modelInputs(InputFile input, LoadedModel model) throws IOException {
+        try (WavReader reader = WavReader.open(input.path())) {
+            int channels = options.mixMono() ? 1 : reader.format().channels();
+            RecordingEngine recorder = new RecordingEngine();
+            new Stream(reader, null, channels, model, recorder, modelRate(model, reader.format().sampleRate()),
+                    seconds -> { }).run();
+            return recorder.signals();
         }
     }
 
@@ -108,7 +124,9 @@ public final class PairRenderer {
     /** One file's way through: the channel pipelines and the frame counts. */
     private final class Stream {
         private final WavReader reader;
+        /** null for a dry pass */
         private final WavWriter writer;
+        private final int channels;
         private final LoadedModel model;
         private final Engine engine;
         private final int modelRate;
@@ -119,10 +137,11 @@ public final class PairRenderer {
         private final long target;
         private long written;
 
-        Stream(WavReader reader, WavWriter writer, LoadedModel model, Engine engine, int modelRate,
+        Stream(WavReader reader, WavWriter writer, int channels, LoadedModel model, Engine engine, int modelRate,
                DoubleConsumer progress) {
             this.reader = reader;
             this.writer = writer;
+            this.channels = channels;
             this.model = model;
             this.engine = engine;
             this.modelRate = modelRate;
@@ -142,7 +161,7 @@ public final class PairRenderer {
         void run() throws IOException {
             int fileChannels = reader.format().channels();
             int fileRate = reader.format().sampleRate();
-            ChannelPipeline[] pipes = new ChannelPipeline[writer.format().channels()];
+            ChannelPipeline[] pipes = new ChannelPipeline[channels];
             try {
                 for (int c = 0; c < pipes.length; c++) {
                     pipes[c] = new ChannelPipeline(engine.open(model.net()), fileRate, modelRate);
@@ -207,6 +226,10 @@ public final class PairRenderer {
         private void emit(ChannelPipeline[] pipes, int k) throws IOException {
             int m = (int) Math.min(k, target - written);
             if (m <= 0) {
+                return;
+            }
+            if (writer == null) {
+                written += m;
                 return;
             }
             float[][] out = new float[pipes.length][];

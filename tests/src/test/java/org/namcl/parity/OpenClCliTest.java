@@ -1,0 +1,70 @@
+package org.namcl.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namcl.audio.SampleEncoding;
+import org.namcl.audio.WavFormat;
+import org.namcl.audio.WavReader;
+import org.namcl.audio.WavWriter;
+import org.namcl.cli.Main;
+import org.namcl.opencl.DeviceInfo;
+import org.namcl.opencl.OpenClTestSupport;
+
+/**
+ * {@code namcl render --engine opencl} on a batch of short files (packed into shared launches)
+ * gives the CPU engine's output, file by file and channel by channel.
+ */
+class OpenClCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPackedBatchOfShortFilesMatchesTheCpuEngine() throws IOException {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        Path model = ReferenceSet.bundled().resolve("models").resolve("py__film_all.nam");
+        int[] lengths = {1, 700, 4093, 9000, 20000};
+        for (int i = 0; i < lengths.length; i++) {
+            write(dir.resolve("in/f" + i + ".wav"), i == 2 ? 2 : 1, lengths[i], i);
+        }
+        for (String engine : new String[] {"opencl", "cpu"}) {
+            int code = Main.commandLine().execute("render", "-m", model.toString(), dir.resolve("in").toString(),
+                    "-o", dir.resolve(engine).toString(), "--engine", engine, "--device",
+                    String.valueOf(device.index()), "--quiet");
+            assertEquals(0, code, engine);
+        }
+        for (int i = 0; i < lengths.length; i++) {
+            float[][] cl = read(dir.resolve("opencl/py__film_all/f" + i + ".wav"));
+            float[][] cpu = read(dir.resolve("cpu/py__film_all/f" + i + ".wav"));
+            assertEquals(cpu.length, cl.length);
+            for (int c = 0; c < cpu.length; c++) {
+                Tolerance.assertMatches("f" + i + " channel " + c, cpu[c], cl[c]);
+            }
+        }
+    }
+
+    private static void write(Path file, int channels, int frames, long seed) throws IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
+        float[][] x = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            x[c] = TestSignals.mixed(frames, 10 * seed + c);
+        }
+        try (WavWriter w = WavWriter.create(file, new WavFormat(channels, 48000, SampleEncoding.FLOAT32))) {
+            w.write(x, 0, frames);
+            w.commit();
+        }
+    }
+
+    private static float[][] read(Path file) throws IOException {
+        try (WavReader r = WavReader.open(file)) {
+            float[][] x = new float[r.format().channels()][(int) r.frames()];
+            for (int at = 0, n; (n = r.read(x, at, x[0].length - at)) > 0; ) {
+                at += n;
+            }
+            return x;
+        }
+    }
+}
