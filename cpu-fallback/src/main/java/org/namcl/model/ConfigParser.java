@@ -19,13 +19,10 @@ final class ConfigParser {
     /** Widths beyond this are refused before any weight array is sized from them. */
     static final int MAX_CHANNELS = 1 << 12;
 
-    private final String source;
-
-    ConfigParser(String source) {
-        this.source = source;
+    private ConfigParser() {
     }
 
-    WaveNetConfig parse(JsonNode config, NamFile conditionDsp) {
+    static WaveNetConfig parse(JsonNode config, NamFile conditionDsp) {
         Json.object(config, "config", "WaveNet");
         JsonNode layers = Json.required(config, "layers", "config");
         if (!layers.isArray() || layers.isEmpty()) {
@@ -51,7 +48,7 @@ final class ConfigParser {
         return new WaveNetConfig(arrays, postHead, inChannels, conditionDsp);
     }
 
-    private LayerArrayConfig layerArray(JsonNode a, String where) {
+    private static LayerArrayConfig layerArray(JsonNode a, String where) {
         Json.object(a, "a layer array", where);
         int inputSize = width(a, "input_size", where);
         int conditionSize = width(a, "condition_size", where);
@@ -372,7 +369,7 @@ final class ConfigParser {
         return new PostHeadConfig(channels, out, kernels, act);
     }
 
-    private void validateChain(List<LayerArrayConfig> arrays, int inChannels, NamFile conditionDsp) {
+    private static void validateChain(List<LayerArrayConfig> arrays, int inChannels, NamFile conditionDsp) {
         int cond = inChannels;
         if (conditionDsp != null && conditionDsp.root() instanceof ModelNode.WaveNetNode w) {
             cond = w.config().outChannels();

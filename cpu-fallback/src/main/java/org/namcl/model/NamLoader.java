@@ -70,7 +70,7 @@ public final class NamLoader {
             if (Json.optional(config, "condition_dsp") != null) {
                 throw new ModelException("weightCount does not count a nested condition_dsp's weights");
             }
-            return WaveNetBuilder.weightCount(new ConfigParser("config").parse(config, null));
+            return WaveNetBuilder.weightCount(ConfigParser.parse(config, null));
         } catch (IOException e) {
             throw new ModelException("config: not valid JSON: " + describe(e), e);
         }
@@ -122,7 +122,7 @@ public final class NamLoader {
                         + ") differs from the model's (" + sampleRate + ")");
             }
         }
-        WaveNetConfig cfg = new ConfigParser(source).parse(config, conditionDsp);
+        WaveNetConfig cfg = ConfigParser.parse(config, conditionDsp);
         ModelNode.WaveNetNode node = new ModelNode.WaveNetNode(cfg, weights(root));
         // Build once now so a weight-count problem is reported when the file is loaded.
         WaveNetBuilder.build(cfg, node.weights(), Double.NaN, null, 48000);

@@ -42,7 +42,7 @@ public record GeneratedModel(String json, NamFile file, ReferenceWaveNet referen
                 config.set("condition_dsp", MAPPER.readTree(conditionDsp.json));
                 dspFile = conditionDsp.file;
             }
-            WaveNetConfig parsed = new ConfigParser("generated").parse(config, dspFile);
+            WaveNetConfig parsed = ConfigParser.parse(config, dspFile);
             Random random = new Random(seed);
             double[] weights = new double[ReferenceWaveNet.weightCount(parsed)];
             ObjectNode root = MAPPER.createObjectNode();
