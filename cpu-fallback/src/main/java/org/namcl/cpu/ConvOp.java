@@ -39,12 +39,17 @@ final class ConvOp {
         return new ConvOp(c.outChannels(), start, w, src, c.bias());
     }
 
-    /** A dilated conv whose sources are the tap windows row (input·K + tap). */
-    static ConvOp of(Conv1d c) {
+    /**
+     * A dilated conv whose sources are the tap windows, row (input·K + tap), and, when
+     * {@code mixin} is given (a 1x1 from the condition into the same rows), the condition rows
+     * after them (row in·K + j): one pass computes conv + mixin.
+     */
+    static ConvOp of(Conv1d c, Conv1x1 mixin) {
         int per = c.inPerGroup();
         int k = c.kernelSize();
+        int mixPer = mixin == null ? 0 : mixin.inPerGroup();
         int[] start = new int[c.outChannels() + 1];
-        float[] w = new float[c.outChannels() * per * k];
+        float[] w = new float[c.outChannels() * (per * k + mixPer)];
         int[] src = new int[w.length];
         int i = 0;
         for (int o = 0; o < c.outChannels(); o++) {
@@ -54,6 +59,11 @@ final class ConvOp {
                     src[i] = (c.firstInput(o) + j) * k + tap;
                     i++;
                 }
+            }
+            for (int j = 0; j < mixPer; j++) {
+                w[i] = mixin.weight(o, j);
+                src[i] = c.inChannels() * k + mixin.firstInput(o) + j;
+                i++;
             }
             start[o + 1] = i;
         }

@@ -37,12 +37,13 @@ final class History {
 
     /**
      * Copies, for the block just written, the window of channel c seen through tap k of a conv
-     * with kernel K and dilation d into {@code taps[c·K + k]}: samples t − d·(K−1−k).
+     * with kernel K and dilation d into {@code taps[c·K + k]}: samples t − d·(K−1−k), for every
+     * tap but the last (the block itself, which the caller already holds).
      */
-    void taps(int kernel, int dilation, float[][] taps, int n) {
+    void pastTaps(int kernel, int dilation, float[][] taps, int n) {
         int first = pos - n;
         for (int c = 0; c < rows.length; c++) {
-            for (int k = 0; k < kernel; k++) {
+            for (int k = 0; k < kernel - 1; k++) {
                 System.arraycopy(rows[c], first - dilation * (kernel - 1 - k), taps[c * kernel + k], 0, n);
             }
         }

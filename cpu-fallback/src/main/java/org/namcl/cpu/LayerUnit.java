@@ -19,6 +19,7 @@ final class LayerUnit {
     private final Activation act;
     private final Activation secondary;
     private final CausalConv conv;
+    private final boolean fusedMixin;
     private final ConvOp mixin;
     private final ConvOp layer1x1;
     private final ConvOp head1x1;
@@ -42,8 +43,11 @@ final class LayerUnit {
         this.gating = layer.spec().gating();
         this.act = layer.spec().activation();
         this.secondary = layer.spec().secondary();
-        this.conv = new CausalConv(layer.conv(), block, state);
-        this.mixin = ConvOp.of(layer.mixin());
+        // unless a FiLM sits on the mixin or between conv and mixin, the conv adds the mixin in its own pass
+        this.fusedMixin = layer.film(FilmSlot.INPUT_MIXIN_PRE) == null && layer.film(FilmSlot.INPUT_MIXIN_POST) == null
+                && layer.film(FilmSlot.CONV_POST) == null;
+        this.conv = new CausalConv(layer.conv(), fusedMixin ? layer.mixin() : null, block, state);
+        this.mixin = fusedMixin ? null : ConvOp.of(layer.mixin());
         this.layer1x1 = layer.layer1x1() == null ? null : ConvOp.of(layer.layer1x1());
         this.head1x1 = layer.head1x1() == null ? null : ConvOp.of(layer.head1x1());
         this.convPre = film(layer, FilmSlot.CONV_PRE, block);
@@ -72,17 +76,21 @@ final class LayerUnit {
      * @param head the head accumulator rows, added to
      */
     void process(float[][] x, float[][] cond, float[][] head, int n) {
+        float[][] convInput = x;
         if (convPre != null) {
             copyRows(x, tmpChannels, channels, n);
             convPre.apply(cond, tmpChannels, n);
-            conv.process(tmpChannels, z, n);
+            convInput = tmpChannels;
+        }
+        if (fusedMixin) {
+            conv.process(convInput, cond, z, n);
         } else {
-            conv.process(x, z, n);
+            conv.process(convInput, z, n);
+            if (convPost != null) {
+                convPost.apply(cond, z, n);
+            }
+            mixIn(cond, n);
         }
-        if (convPost != null) {
-            convPost.apply(cond, z, n);
-        }
-        mixIn(cond, n);
         if (actPre != null) {
             actPre.apply(cond, z, n);
         }

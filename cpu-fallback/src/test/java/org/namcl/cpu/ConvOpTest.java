@@ -90,7 +90,7 @@ class ConvOpTest {
             }
         }
         float[][] dst = new float[out][n];
-        ConvOp.of(new Conv1d(in, out, k, d, groups, w, b)).apply(taps, dst, n, false);
+        ConvOp.of(new Conv1d(in, out, k, d, groups, w, b), null).apply(taps, dst, n, false);
 
         for (int o = 0; o < out; o++) {
             int g = o / (out / groups);
@@ -112,11 +112,39 @@ class ConvOpTest {
         float[] w = randoms(2 * 2);
         float[][] taps = randomRows(2, 4);
         float[][] dst = randomRows(2, 4);
-        ConvOp.of(new Conv1d(1, 2, 2, 3, 1, w, null)).apply(taps, dst, 4, false);
+        ConvOp.of(new Conv1d(1, 2, 2, 3, 1, w, null), null).apply(taps, dst, 4, false);
         for (int o = 0; o < 2; o++) {
             for (int t = 0; t < 4; t++) {
                 double y = (double) w[o * 2] * taps[0][t] + (double) w[o * 2 + 1] * taps[1][t];
                 assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE);
+            }
+        }
+    }
+
+    @Test
+    void convWithAFusedGroupedMixinAddsTheConditionsOneByOne() {
+        int in = 2;
+        int out = 4;
+        int k = 2;
+        int cond = 2;
+        float[] w = randoms(out * in * k);
+        float[] b = randoms(out);
+        float[] m = randoms(out * cond / 2);
+        int n = 9;
+        float[][] sources = randomRows(in * k + cond, n); // taps, then the condition rows
+        float[][] dst = new float[out][n];
+        ConvOp.of(new Conv1d(in, out, k, 1, 1, w, b), new Conv1x1(cond, out, 2, m, null)).apply(sources, dst, n, false);
+        for (int o = 0; o < out; o++) {
+            for (int t = 0; t < n; t++) {
+                double y = b[o];
+                for (int j = 0; j < in; j++) {
+                    for (int tap = 0; tap < k; tap++) {
+                        y += (double) w[(o * in + j) * k + tap] * sources[j * k + tap][t];
+                    }
+                }
+                // mixin groups of 2: rows 0-1 read condition 0, rows 2-3 condition 1
+                y += (double) m[o] * sources[in * k + o / 2][t];
+                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
             }
         }
     }
