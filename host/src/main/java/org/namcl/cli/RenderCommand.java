@@ -124,7 +124,7 @@ final class RenderCommand implements Callable<Integer> {
     private boolean overwrite;
 
     @Option(names = "--tail",
-            description = "Render the model's receptive field (minus one sample) of silence after the input, "
+            description = "Render the model's receptive field (RF samples) of silence after the input, "
                     + "so reverb-like tails are not cut. Default: output length = input length.")
     private boolean tail;
 

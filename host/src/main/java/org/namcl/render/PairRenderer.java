@@ -151,11 +151,11 @@ public final class PairRenderer {
             this.target = reader.frames() + (options.tail() ? tailFrames() : 0);
         }
 
-        /** RF - 1 samples at the model's rate, counted at the file's rate. */
+        /** RF samples at the model's rate (the whole response to the last input), counted at the file's rate. */
         private long tailFrames() {
             long rf = model.net().receptiveField();
             int fileRate = reader.format().sampleRate();
-            return ((rf - 1) * fileRate + modelRate - 1) / modelRate;
+            return (rf * fileRate + modelRate - 1) / modelRate;
         }
 
         void run() throws IOException {

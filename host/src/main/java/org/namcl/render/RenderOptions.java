@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param slim         size for slimmable models in [0, 1], or null for the default (largest)
  * @param normalize    bring each model's output to -18 dB using its metadata loudness
  * @param overwrite    re-render pairs whose output exists (otherwise they are skipped)
- * @param tail         render RF - 1 samples of silence after the input so tails are not cut
+ * @param tail         render RF samples of silence after the input so tails are not cut
  * @param mixMono      downmix to one channel before rendering
  * @param resample     convert files whose rate differs from the model's to it and back
  * @param blockFrames  frames read, rendered and written at a time; 0 picks from the model

@@ -48,7 +48,7 @@ class PairRendererTest {
         float[] tiny = render(options(64, true, true), model, in, "tiny");
 
         int rf = TestModels.net(model).receptiveField();
-        assertEquals(x.length + (int) Math.ceil((rf - 1) * 44100.0 / 48000), whole.length);
+        assertEquals(x.length + (int) Math.ceil(rf * 44100.0 / 48000), whole.length);
         assertArrayEquals(whole, small);
         assertArrayEquals(whole, tiny);
     }
@@ -62,7 +62,7 @@ class PairRendererTest {
 
         float[] small = render(options(333, true, false), model, in, "small");
 
-        assertArrayEquals(TestModels.stream(net, TestModels.padded(x, net.receptiveField() - 1)), small);
+        assertArrayEquals(TestModels.stream(net, TestModels.padded(x, net.receptiveField())), small);
     }
 
     @Test
