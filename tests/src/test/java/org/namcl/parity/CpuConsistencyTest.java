@@ -105,6 +105,29 @@ class CpuConsistencyTest {
         Tolerance.assertMatches(model + " cpu engine, 2 threads", expected, out);
     }
 
+    /** Streams opened on one engine share the model's offline renderer but nothing else. */
+    @org.junit.jupiter.api.Test
+    void interleavedStreamsOfOneEngineStayApart() {
+        WaveNet net = load("py__standard.nam");
+        float[] a = edge();
+        float[] b = ReferenceSet.readF32(ReferenceSet.bundled().resolve("signals").resolve("sweep.f32"));
+        float[] outA = new float[a.length];
+        float[] outB = new float[b.length];
+        try (CpuEngine engine = new CpuEngine(2); StreamRenderer ra = engine.open(net);
+             StreamRenderer rb = engine.open(net)) {
+            for (int pos = 0; pos < Math.max(a.length, b.length); pos += 3000) {
+                if (pos < a.length) {
+                    ra.process(a, pos, outA, pos, Math.min(3000, a.length - pos));
+                }
+                if (pos < b.length) {
+                    rb.process(b, pos, outB, pos, Math.min(3000, b.length - pos));
+                }
+            }
+        }
+        Tolerance.assertMatches("stream a", streamed(net, a, a.length), outA);
+        Tolerance.assertMatches("stream b", streamed(net, b, b.length), outB);
+    }
+
     @org.junit.jupiter.api.Test
     void slimVariantIsBlockSizeIndependentToo() {
         Path p = ReferenceSet.bundled().resolve("models").resolve("py__slimmable.nam");
