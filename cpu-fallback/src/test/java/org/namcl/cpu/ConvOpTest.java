@@ -2,7 +2,6 @@ package org.namcl.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.namcl.model.net.Conv1d;
 import org.namcl.model.net.Conv1x1;
@@ -19,19 +18,19 @@ class ConvOpTest {
      */
     private static final double FLOAT32_SUM_TOLERANCE = 1e-6;
 
-    private final Random random = new Random(7);
+    private final Uniform random = new Uniform(7);
 
     @Test
     void groupedConv1x1WithBias() {
         int in = 6;
         int out = 4;
         int groups = 2;
-        float[] w = randoms(out * in / groups);
-        float[] b = randoms(out);
+        float[] w = random.values(out * in / groups);
+        float[] b = random.values(out);
         ConvOp op = ConvOp.of(new Conv1x1(in, out, groups, w, b));
 
         int n = 37;
-        float[][] src = randomRows(in, 50);
+        float[][] src = random.rows(in, 50);
         float[][] dst = new float[out][41];
         op.apply(src, dst, n, false);
 
@@ -49,13 +48,13 @@ class ConvOpTest {
 
     @Test
     void accumulateAddsTheConvToWhatIsThere() {
-        float[] w = randoms(4 * 3);
-        float[] b = randoms(4);
+        float[] w = random.values(4 * 3);
+        float[] b = random.values(4);
         ConvOp op = ConvOp.of(new Conv1x1(6, 4, 2, w, b));
-        float[][] src = randomRows(6, 20);
+        float[][] src = random.rows(6, 20);
         float[][] fresh = new float[4][20];
         op.apply(src, fresh, 20, false);
-        float[][] before = randomRows(4, 20);
+        float[][] before = random.rows(4, 20);
         float[][] acc = new float[4][];
         for (int r = 0; r < 4; r++) {
             acc[r] = before[r].clone();
@@ -75,11 +74,11 @@ class ConvOpTest {
         int k = 3;
         int d = 5;
         int groups = 2;
-        float[] w = randoms(out * (in / groups) * k);
-        float[] b = randoms(out);
+        float[] w = random.values(out * (in / groups) * k);
+        float[] b = random.values(out);
         int n = 23;
         int lookback = d * (k - 1);
-        float[][] x = randomRows(in, lookback + n);
+        float[][] x = random.rows(in, lookback + n);
         // the windows a conv reads: taps[j·K + tap][t] = x[j][t − d·(K−1−tap)], written here from the formula
         float[][] taps = new float[in * k][n];
         for (int j = 0; j < in; j++) {
@@ -109,9 +108,9 @@ class ConvOpTest {
 
     @Test
     void conv1dWithoutBiasStartsFromZero() {
-        float[] w = randoms(2 * 2);
-        float[][] taps = randomRows(2, 4);
-        float[][] dst = randomRows(2, 4);
+        float[] w = random.values(2 * 2);
+        float[][] taps = random.rows(2, 4);
+        float[][] dst = random.rows(2, 4);
         ConvOp.of(new Conv1d(1, 2, 2, 3, 1, w, null), null).apply(taps, dst, 4, false);
         for (int o = 0; o < 2; o++) {
             for (int t = 0; t < 4; t++) {
@@ -127,11 +126,11 @@ class ConvOpTest {
         int out = 4;
         int k = 2;
         int cond = 2;
-        float[] w = randoms(out * in * k);
-        float[] b = randoms(out);
-        float[] m = randoms(out * cond / 2);
+        float[] w = random.values(out * in * k);
+        float[] b = random.values(out);
+        float[] m = random.values(out * cond / 2);
         int n = 9;
-        float[][] sources = randomRows(in * k + cond, n); // taps, then the condition rows
+        float[][] sources = random.rows(in * k + cond, n); // taps, then the condition rows
         float[][] dst = new float[out][n];
         ConvOp.of(new Conv1d(in, out, k, 1, 1, w, b), new Conv1x1(cond, out, 2, m, null)).apply(sources, dst, n, false);
         for (int o = 0; o < out; o++) {
@@ -149,19 +148,4 @@ class ConvOpTest {
         }
     }
 
-    private float[][] randomRows(int rows, int length) {
-        float[][] v = new float[rows][];
-        for (int r = 0; r < rows; r++) {
-            v[r] = randoms(length);
-        }
-        return v;
-    }
-
-    private float[] randoms(int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (2 * random.nextDouble() - 1);
-        }
-        return v;
-    }
 }

@@ -2,7 +2,6 @@ package org.namcl.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.namcl.model.net.Conv1x1;
 import org.namcl.model.net.Film;
@@ -18,15 +17,15 @@ class FilmOpTest {
     private static final int BLOCK = 32;
     private static final int N = 29;
 
-    private final Random random = new Random(5);
+    private final Uniform random = new Uniform(5);
 
     @Test
     void groupedFilmWithShift() {
         int cond = 4;
         int dim = 3;
         int groups = 2;
-        float[] w = randoms(2 * dim * cond / groups);
-        float[] b = randoms(2 * dim);
+        float[] w = random.values(2 * dim * cond / groups);
+        float[] b = random.values(2 * dim);
         checkFilm(new Film(dim, true, new Conv1x1(cond, 2 * dim, groups, w, b)), cond, groups, w, b);
     }
 
@@ -35,8 +34,8 @@ class FilmOpTest {
         int cond = 2;
         int dim = 4;
         int groups = 2;
-        float[] w = randoms(dim * cond / groups);
-        float[] b = randoms(dim);
+        float[] w = random.values(dim * cond / groups);
+        float[] b = random.values(dim);
         checkFilm(new Film(dim, false, new Conv1x1(cond, dim, groups, w, b)), cond, groups, w, b);
     }
 
@@ -44,8 +43,8 @@ class FilmOpTest {
     void ungroupedFilmWithShift() {
         int cond = 2;
         int dim = 2;
-        float[] w = randoms(2 * dim * cond);
-        float[] b = randoms(2 * dim);
+        float[] w = random.values(2 * dim * cond);
+        float[] b = random.values(2 * dim);
         checkFilm(new Film(dim, true, new Conv1x1(cond, 2 * dim, 1, w, b)), cond, 1, w, b);
     }
 
@@ -53,8 +52,8 @@ class FilmOpTest {
         int dim = film.dim();
         int outRows = film.conv().outChannels();
         int extraRows = 2;
-        float[][] c = randomRows(cond);
-        float[][] v = randomRows(dim + extraRows);
+        float[][] c = random.rows(cond, BLOCK);
+        float[][] v = random.rows(dim + extraRows, BLOCK);
         float[][] before = new float[v.length][];
         for (int r = 0; r < v.length; r++) {
             before[r] = v[r].clone();
@@ -85,19 +84,4 @@ class FilmOpTest {
         return s;
     }
 
-    private float[][] randomRows(int rows) {
-        float[][] v = new float[rows][];
-        for (int r = 0; r < rows; r++) {
-            v[r] = randoms(BLOCK);
-        }
-        return v;
-    }
-
-    private float[] randoms(int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (2 * random.nextDouble() - 1);
-        }
-        return v;
-    }
 }

@@ -24,14 +24,15 @@ class HistoryTest {
     /** Many times the history's row length, so its look-back is moved to the front many times. */
     private static final int LENGTH = 3000;
 
-    private final Random random = new Random(3);
-    private final float[] w = randoms(ROWS * K);
+    private final Uniform random = new Uniform(3);
+    private final Random blockSizes = new Random(4);
+    private final float[] w = random.values(ROWS * K);
     private final List<History> state = new ArrayList<>();
     private final CausalConv conv = new CausalConv(new Conv1d(ROWS, 1, K, DILATION, 1, w, null), MAX_BLOCK, state);
 
     @Test
     void blockwiseConvOverHistoryEqualsWholeSignalConv() {
-        float[][] x = {randoms(LENGTH), randoms(LENGTH)};
+        float[][] x = {random.values(LENGTH), random.values(LENGTH)};
         float[] y = run(x, 0, LENGTH);
         for (int t = 0; t < LENGTH; t++) {
             double expected = 0;
@@ -47,7 +48,7 @@ class HistoryTest {
 
     @Test
     void restoreReturnsToTheSavedState() {
-        float[][] x = {randoms(LENGTH), randoms(LENGTH)};
+        float[][] x = {random.values(LENGTH), random.values(LENGTH)};
         run(x, 0, 500);
         state.forEach(History::save);
         float[] first = run(x, 500, 1000);
@@ -62,7 +63,7 @@ class HistoryTest {
         float[][] block = new float[ROWS][MAX_BLOCK];
         float[][] out = new float[1][MAX_BLOCK];
         for (int t = from; t < to; ) {
-            int n = Math.min(1 + random.nextInt(MAX_BLOCK), to - t);
+            int n = Math.min(1 + blockSizes.nextInt(MAX_BLOCK), to - t);
             for (int r = 0; r < ROWS; r++) {
                 System.arraycopy(x[r], t, block[r], 0, n);
             }
@@ -71,13 +72,5 @@ class HistoryTest {
             t += n;
         }
         return y;
-    }
-
-    private float[] randoms(int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (2 * random.nextDouble() - 1);
-        }
-        return v;
     }
 }
