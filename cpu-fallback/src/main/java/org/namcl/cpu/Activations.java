@@ -1,6 +1,5 @@
 package org.namcl.cpu;
 
-import org.apache.commons.math3.special.Erf;
 import org.namcl.model.Activation;
 
 /**
@@ -113,7 +112,7 @@ final class Activations {
     private static double scalar(Activation act, double x) {
         float[] p = act.params();
         return switch (act.kind()) {
-            case GELU -> 0.5 * x * (1 + Erf.erf(x / Math.sqrt(2)));
+            case GELU -> 0.5 * x * (1 + ErrorFunction.erf(x / Math.sqrt(2)));
             case GELU_TANH -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
             case ELU -> x > 0 ? x : p[0] * Math.expm1(x);
             case CELU -> Math.max(0, x) + Math.min(0, p[0] * Math.expm1(x / p[0]));
