@@ -1,24 +1,35 @@
-package org.namcl.cpu;
+package org.namcl.parity;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamLoader;
+import org.namcl.model.net.WaveNet;
 
 /**
  * The real-time contract of {@link WaveNetStreamer}: once built, {@code process} (any block
  * size) and {@code reset} allocate nothing, so an audio thread never waits for the collector.
- * Measured with the JVM's per-thread allocation counter on a mid-size real model (the
- * reference set's "feather": two arrays, 20 layers, 3026 weights).
+ * Measured with the JVM's per-thread allocation counter on every bundled reference model (each
+ * slim variant) and on the covering random models, which add what the reference set lacks
+ * (PReLU, Mish, SELU and other activations, post-stack head, three arrays...): together every
+ * activation kind, gating mode, FiLM slot and shape, condition DSP, bottleneck, grouped conv and
+ * 1x1, as {@link #theModelsCoverEveryFeature} checks.
  */
 class RealTimeAllocationTest {
-    /** Block sizes cycled through: one sample, an odd size, half an internal block (128). */
+    /** Block sizes cycled through: one sample, an odd size, a quarter of an internal block. */
     private static final int[] SMALL_BLOCKS = {1, 7, 64};
     /** Many internal blocks in one call: used for every BIG_EVERY-th call only, to keep the test fast. */
     private static final int BIG_BLOCK = 4096;
@@ -26,20 +37,33 @@ class RealTimeAllocationTest {
     private static final int CALLS = 1000;
     private static final int RESET_EVERY = 100;
     /**
-     * Calls before measuring, so that the measured loop runs C2-compiled code: the contract is
-     * about the steady state, not about what the interpreter does in the first second.
+     * Calls before measuring, so that the measured loop runs compiled code: the contract is about
+     * the steady state, not about what the interpreter does the first time through.
      */
-    private static final int WARM_UP_CALLS = 3000;
+    private static final int WARM_UP_CALLS = 1000;
     private static final int ROUNDS = 5;
 
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    @Test
-    void processAndResetAllocateNothing() throws IOException {
-        WaveNetStreamer streamer = new WaveNetStreamer(NamLoader.parse(resource("/models/py__feather.nam"),
-                "py__feather.nam").resolve());
-        float[] in = StreamCheck.noise(BIG_BLOCK, 1, 0.5);
+    static Stream<Named<WaveNet>> models() {
+        // the manifest has a row per signal: one per model variant is enough here
+        Collection<ReferenceSet.Case> variants = ReferenceSet.bundledWaveNetCases().stream()
+                .collect(Collectors.toMap(c -> c.model() + " " + c.variant(), c -> c, (a, b) -> a, LinkedHashMap::new))
+                .values();
+        Stream<Named<WaveNet>> reference = variants.stream().map(c -> Named.of(
+                c.model().replaceFirst(".*/", "") + " " + c.variant(),
+                NamLoader.load(c.modelPath()).resolve(c.slimValue())));
+        Stream<Named<WaveNet>> random = LongStream.range(0, RandomWaveNet.COVERING_SEEDS)
+                .mapToObj(seed -> Named.of("random " + seed, RandomWaveNet.load(seed)));
+        return Stream.concat(reference, random);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void processAndResetAllocateNothing(WaveNet net) {
+        WaveNetStreamer streamer = new WaveNetStreamer(net);
+        float[] in = TestSignals.mixed(BIG_BLOCK, 1);
         float[] out = new float[BIG_BLOCK];
         run(streamer, in, out, WARM_UP_CALLS);
 
@@ -48,15 +72,21 @@ class RealTimeAllocationTest {
         // JVM itself now and then allocates a few bytes on the calling thread (seen: 112 and 896 B
         // at two random calls out of 5000), so a round is repeated up to ROUNDS times; an
         // allocation in our code, on any branch, would show in every round of 1000 calls.
-        long[] first = run(streamer, in, out, CALLS);
-        long[] allocated = first;
+        long[] allocated = run(streamer, in, out, CALLS);
         for (int round = 1; round < ROUNDS && allocated[0] + allocated[1] > 0; round++) {
-            long[] again = run(streamer, in, out, CALLS);
-            System.arraycopy(again, 0, allocated, 0, allocated.length);
+            allocated = run(streamer, in, out, CALLS);
         }
+        long[] last = allocated;
         assertAll(
-                () -> assertEquals(0, allocated[0], "bytes allocated by " + CALLS + " process() calls"),
-                () -> assertEquals(0, allocated[1], "bytes allocated by " + CALLS / RESET_EVERY + " reset() calls"));
+                () -> assertEquals(0, last[0], "bytes allocated by " + CALLS + " process() calls"),
+                () -> assertEquals(0, last[1], "bytes allocated by " + CALLS / RESET_EVERY + " reset() calls"));
+    }
+
+    @Test
+    void theModelsCoverEveryFeature() {
+        Set<String> missing = RandomCoverage.all();
+        missing.removeAll(RandomCoverage.of(models().map(Named::getPayload).toList()));
+        assertTrue(missing.isEmpty(), "no model of the allocation test has: " + missing);
     }
 
     @Test
@@ -85,14 +115,5 @@ class RealTimeAllocationTest {
             }
         }
         return allocated;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream s = RealTimeAllocationTest.class.getResourceAsStream(name)) {
-            if (s == null) {
-                throw new IOException("missing test resource " + name);
-            }
-            return new String(s.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
