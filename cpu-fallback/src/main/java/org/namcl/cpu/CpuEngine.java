@@ -1,25 +1,45 @@
 package org.namcl.cpu;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-import org.namcl.engine.ChunkRenderer;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.namcl.engine.Engine;
-import org.namcl.engine.HaloStream;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
 import org.namcl.engine.StreamRenderer;
+import org.namcl.engine.Support;
+import org.namcl.engine.UnsupportedModelException;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /**
- * The CPU engine: with one thread, the streaming renderer; with more, the offline renderer
- * (chunks with an RF − 1 halo on all threads) behind a halo-keeping stream. The offline renderer
- * of a model (its threads and prewarmed streamers) is made once and shared by every stream the
- * engine opens on that model, so a batch of many files does not pay for it per file.
+ * The CPU engine: one fixed pool of worker threads for all its work, however many models and
+ * files (see {@link CpuPolicy} for how jobs share it), and the prewarmed streamers of recent
+ * models kept for reuse (a bounded cache). Results are the streaming engine's, bit for bit,
+ * whatever the threads, block or piece lengths.
  */
 public final class CpuEngine implements Engine {
-    private final int threads;
-    private final Map<WaveNet, OfflineRenderer> renderers = new IdentityHashMap<>();
+    /** Models whose streamers are kept beyond the open jobs' own. */
+    private static final int CACHED_MODELS = 8;
+
+    private final CpuPolicy policy;
+    private final ExecutorService pool;
+    private final StreamerCache streamers;
+
+    public CpuEngine(CpuPolicy policy) {
+        this.policy = policy;
+        this.streamers = new StreamerCache(CACHED_MODELS + policy.threads());
+        this.pool = Executors.newFixedThreadPool(policy.threads(), r -> {
+            Thread t = new Thread(r, "namcl-cpu");
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     public CpuEngine(int threads) {
-        this.threads = Math.max(1, threads);
+        this(CpuPolicy.of(threads));
     }
 
     /** One thread per available core. */
@@ -34,41 +54,53 @@ public final class CpuEngine implements Engine {
 
     @Override
     public String description() {
-        return "CPU, " + threads + (threads == 1 ? " thread (streaming)" : " threads");
+        return "CPU, " + policy.threads() + (policy.threads() == 1 ? " thread" : " threads");
     }
 
     public int threads() {
-        return threads;
+        return policy.threads();
     }
 
     @Override
-    public StreamRenderer open(WaveNet model) {
-        if (threads == 1) {
-            return new WaveNetStreamer(model);
+    public Support supports(Network model) {
+        if (!(model instanceof WaveNet)) {
+            return Support.no("the CPU engine does not run " + model.architecture() + " models yet");
         }
-        OfflineRenderer shared;
-        synchronized (renderers) {
-            shared = renderers.computeIfAbsent(model, m -> new OfflineRenderer(m, threads, 0));
-        }
-        // a view whose close() leaves the shared renderer to the engine
-        return new HaloStream(new ChunkRenderer() {
-            @Override
-            public int receptiveField() {
-                return shared.receptiveField();
-            }
+        return Support.mono(model);
+    }
 
-            @Override
-            public void render(float[] in, int inOff, int halo, int n, float[] out, int outOff) {
-                shared.render(in, inOff, halo, n, out, outOff);
-            }
-        });
+    /** A streaming renderer on the calling thread (the pool is for {@link #run}). */
+    @Override
+    public StreamRenderer open(Network model) {
+        UnsupportedModelException.check(supports(model));
+        return new WaveNetStreamer((WaveNet) model);
+    }
+
+    @Override
+    public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+        new CpuJobRun(this, pool, policy, outcomes).run(jobs);
+    }
+
+    StreamerPool pool(WaveNet net) {
+        return streamers.pool(net);
+    }
+
+    /** Models whose streamers the engine holds now (bounded, whatever the run). */
+    public int cachedModels() {
+        return streamers.size();
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        }
     }
 
     @Override
     public void close() {
-        synchronized (renderers) {
-            renderers.values().forEach(OfflineRenderer::close);
-            renderers.clear();
-        }
+        pool.shutdownNow();
     }
 }

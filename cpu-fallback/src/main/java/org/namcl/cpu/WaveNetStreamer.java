@@ -3,7 +3,8 @@ package org.namcl.cpu;
 import java.util.ArrayList;
 import java.util.List;
 import org.namcl.engine.StreamRenderer;
-import org.namcl.model.ModelException;
+import org.namcl.engine.Support;
+import org.namcl.engine.UnsupportedModelException;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -25,10 +26,7 @@ public final class WaveNetStreamer implements StreamRenderer {
     private final float[][] in = new float[1][BLOCK];
 
     public WaveNetStreamer(WaveNet net) {
-        if (net.inChannels() != 1 || net.outChannels() != 1) {
-            throw new ModelException("namcl renders mono models; this one has " + net.inChannels()
-                    + " input and " + net.outChannels() + " output channels");
-        }
+        UnsupportedModelException.check(Support.mono(net));
         this.net = net;
         List<History> histories = new ArrayList<>();
         this.unit = new NetworkUnit(net, BLOCK, histories);

@@ -1,9 +1,17 @@
 package org.namcl.engine;
 
+import java.util.Iterator;
 import java.util.List;
-import org.namcl.model.net.WaveNet;
+import java.util.function.Consumer;
+import org.namcl.model.net.Network;
 
-/** Something that renders audio through WaveNets: the CPU engine or the OpenCL engine. */
+/**
+ * Something that renders audio through networks: the CPU engine or the OpenCL engine.
+ *
+ * <p>Bulk work goes through {@link #run}: the caller hands over jobs and hears of each one as it
+ * completes; the engine owns its policy (threads, block and chunk lengths, packing, overlap,
+ * caches). Live use goes through {@link #open}: a stream, block by block, with the same numbers.
+ */
 public interface Engine extends AutoCloseable {
 
     /** Short name: "cpu" or "opencl". */
@@ -12,34 +20,62 @@ public interface Engine extends AutoCloseable {
     /** One line for people: what runs, on what (threads, device). */
     String description();
 
-    /** Opens a stream through {@code model}, starting from silence. */
-    StreamRenderer open(WaveNet model);
-
-    /** Renders a whole mono signal (silence before it). */
-    default float[] render(WaveNet model, float[] in) {
-        float[] out = new float[in.length];
-        try (StreamRenderer r = open(model)) {
-            r.process(in, out, in.length);
-        }
-        return out;
-    }
+    /** Whether this engine runs {@code model}, and if not, why. */
+    Support supports(Network model);
 
     /**
-     * Renders several independent signals, each from silence. An engine that {@link #packs()}
-     * renders them together (many short files in one device launch); the default renders them
-     * one after another.
+     * Opens a live stream through {@code model}, starting from silence.
+     *
+     * @throws UnsupportedModelException when {@link #supports} says no
      */
-    default float[][] renderAll(WaveNet model, List<float[]> signals) {
-        float[][] out = new float[signals.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = render(model, signals.get(i));
-        }
-        return out;
+    StreamRenderer open(Network model);
+
+    /**
+     * Runs every job {@code jobs} yields and returns when all are done. Jobs are taken from the
+     * iterator only as the engine has room for them (on the calling thread), so a lazy iterator
+     * keeps a batch of any size in bounded memory. {@code outcomes} hears of each job once, as it
+     * completes, possibly from the engine's own threads and in any order; a job's sink is written
+     * only before its outcome. A job that fails (its source, its sink or the engine) fails alone.
+     */
+    void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes);
+
+    /** Renders one mono signal (silence before it): a convenience over {@link #run}. */
+    default float[] render(Network model, float[] in) {
+        return renderAll(model, List.of(in))[0];
     }
 
-    /** Whether {@link #renderAll} is faster than rendering the signals one by one. */
-    default boolean packs() {
-        return false;
+    /** Renders several independent mono signals, each from silence, as one batch of jobs. */
+    default float[][] renderAll(Network model, List<float[]> signals) {
+        float[][] out = new float[signals.size()][];
+        Iterator<RenderJob> jobs = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < signals.size();
+            }
+
+            @Override
+            public RenderJob next() {
+                int i = next++;
+                out[i] = new float[signals.get(i).length];
+                return new RenderJob(model, ArraySignal.source(signals.get(i)), ArraySignal.sink(out[i]), i);
+            }
+        };
+        RuntimeException[] failure = {null};
+        run(jobs, o -> {
+            if (o instanceof JobOutcome.Failed f) {
+                synchronized (failure) {
+                    if (failure[0] == null) {
+                        failure[0] = f.cause() instanceof RuntimeException r ? r : new IllegalStateException(f.cause());
+                    }
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.namcl.model;
 
 import java.util.List;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -28,7 +29,7 @@ public record NamFile(String source, String version, String architecture, Double
     }
 
     /** The default network: full width, or a container's last (largest) submodel. */
-    public WaveNet resolve() {
+    public Network resolve() {
         return resolve(Double.NaN);
     }
 
@@ -36,7 +37,7 @@ public record NamFile(String source, String version, String architecture, Double
      * The network for size {@code slim} in [0, 1] (NaN = default). A container picks its first
      * submodel with slim &lt; max_value (the last when none); a slimmable WaveNet picks its width.
      */
-    public WaveNet resolve(double slim) {
+    public Network resolve(double slim) {
         if (!Double.isNaN(slim) && !(slim >= 0 && slim <= 1)) {
             throw new ModelException(source + ": size must be in [0, 1], got " + slim);
         }
@@ -54,8 +55,26 @@ public record NamFile(String source, String version, String architecture, Double
         }
     }
 
+    /** {@link #resolve()}, for callers that handle one architecture only. */
+    public <N extends Network> N resolve(Class<N> type) {
+        return resolve(Double.NaN, type);
+    }
+
+    /**
+     * {@link #resolve(double)}, for callers that handle one architecture only.
+     *
+     * @throws ModelException naming the file when the network is of another architecture
+     */
+    public <N extends Network> N resolve(double slim, Class<N> type) {
+        Network net = resolve(slim);
+        if (!type.isInstance(net)) {
+            throw new ModelException(source + ": a " + net.architecture() + " model, not a " + type.getSimpleName());
+        }
+        return type.cast(net);
+    }
+
     private WaveNet conditionDsp(WaveNetConfig config) {
-        return config.conditionDsp() == null ? null : config.conditionDsp().resolve();
+        return config.conditionDsp() == null ? null : config.conditionDsp().resolve(WaveNet.class);
     }
 
     private static NamFile pick(List<ModelNode.Submodel> submodels, double slim) {

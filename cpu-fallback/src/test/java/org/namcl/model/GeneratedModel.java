@@ -69,6 +69,6 @@ public record GeneratedModel(String json, NamFile file, ReferenceWaveNet referen
 
     /** The network the engines run (default size). */
     public WaveNet net() {
-        return file.resolve();
+        return file.resolve(WaveNet.class);
     }
 }

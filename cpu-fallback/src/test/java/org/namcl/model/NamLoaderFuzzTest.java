@@ -115,7 +115,7 @@ class NamLoaderFuzzTest {
 
     /** Resolves the default and a small size, and renders a few samples through mono models. */
     private static void exercise(NamFile file) {
-        for (WaveNet net : new WaveNet[] {file.resolve(), file.resolve(0.5)}) {
+        for (WaveNet net : new WaveNet[] {file.resolve(WaveNet.class), file.resolve(0.5, WaveNet.class)}) {
             if (net.inChannels() == 1 && net.outChannels() == 1) {
                 float[] x = new float[RENDERED_SAMPLES];
                 Arrays.fill(x, 0.25f);

@@ -65,8 +65,8 @@ class NamLoaderTest {
         NamFile old = NamLoader.parse(JsonEdit.of(legacy.json()).set("/version", "\"0.5.4\"").text(), "legacy");
 
         assertEquals(config(old), config(current));
-        WaveNet a = old.resolve();
-        WaveNet b = current.resolve();
+        WaveNet a = old.resolve(WaveNet.class);
+        WaveNet b = current.resolve(WaveNet.class);
         assertEquals(a.receptiveField(), b.receptiveField());
         // 1 + array 0: dilations 1, 2 at kernel 3 + array 1: dilation 4 at kernel 2
         assertEquals(1 + (1 * 2 + 2 * 2) + 4 * 1, a.receptiveField());

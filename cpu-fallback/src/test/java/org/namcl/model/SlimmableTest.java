@@ -44,21 +44,21 @@ class SlimmableTest {
     @CsvSource({"0.0, 2", "0.49, 2", "0.5, 3", "0.75, 3", "1.0, 3"})
     void containerPicksTheFirstSubmodelWhoseMaxValueIsAboveTheSize(double size, int channels) {
         NamFile f = container(waveNet(2, 1), waveNet(3, 2));
-        assertEquals(channels, f.resolve(size).arrays().get(0).channels());
+        assertEquals(channels, f.resolve(size, WaveNet.class).arrays().get(0).channels());
     }
 
     @Test
     void containerDefaultIsTheLastSubmodel() {
         NamFile f = container(waveNet(2, 1), waveNet(3, 2));
         assertTrue(f.slimmable());
-        assertEquals(3, f.resolve().arrays().get(0).channels());
+        assertEquals(3, f.resolve(WaveNet.class).arrays().get(0).channels());
     }
 
     @Test
     void lstmSubmodelIsRefusedOnlyWhenChosen() {
         NamFile f = container(LSTM, waveNet(3, 2));
-        assertEquals(3, f.resolve().arrays().get(0).channels());
-        assertEquals(3, f.resolve(0.5).arrays().get(0).channels());
+        assertEquals(3, f.resolve(WaveNet.class).arrays().get(0).channels());
+        assertEquals(3, f.resolve(0.5, WaveNet.class).arrays().get(0).channels());
         UnsupportedArchitectureException e = assertThrows(UnsupportedArchitectureException.class, () -> f.resolve(0.2));
         assertTrue(e.getMessage().contains("container.nam") && e.getMessage().contains("LSTM"), e.getMessage());
     }
@@ -85,7 +85,7 @@ class SlimmableTest {
     @CsvSource({"0.0, 2", "0.33, 2", "0.34, 3", "0.5, 3", "0.66, 3", "0.67, 4", "0.99, 4", "1.0, 4"})
     void slimmableWaveNetKeepsAllowedChannelsAtFloorOfSizeTimesCount(double size, int channels) {
         // n = 3 allowed widths [2, 3, 4]: index min(⌊3·size⌋, 2)
-        WaveNet net = slimmableWaveNet().resolve(size);
+        WaveNet net = slimmableWaveNet().resolve(size, WaveNet.class);
         assertEquals(channels, net.arrays().get(0).channels());
         assertEquals(channels, net.arrays().get(0).layers().get(0).bottleneck());
         assertEquals(2 * channels, net.arrays().get(0).layers().get(0).conv().outChannels(), "gated: 2·bottleneck");
@@ -100,6 +100,6 @@ class SlimmableTest {
     void slimmableWaveNetDefaultIsFullWidth() {
         NamFile f = slimmableWaveNet();
         assertTrue(f.slimmable());
-        assertEquals(4, f.resolve().arrays().get(0).channels());
+        assertEquals(4, f.resolve(WaveNet.class).arrays().get(0).channels());
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.namcl.cpu.OfflineRenderer;
+import org.namcl.cpu.CpuEngine;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClDevices;
@@ -19,7 +19,7 @@ import org.namcl.opencl.WorkEstimate;
  * and the OpenCL engine's achieved GFLOP/s and GB/s.
  */
 public final class Benchmark {
-    private static final double RATE = 48000;
+    static final double RATE = 48000;
 
     /**
      * What to run.
@@ -56,7 +56,7 @@ public final class Benchmark {
         double[] stream = new double[o.shapes().size()];
         double[] offline = new double[stream.length];
         for (int i = 0; i < stream.length; i++) {
-            nets.add(o.shapes().get(i).build(42).resolve());
+            nets.add(o.shapes().get(i).build(42).resolve(WaveNet.class));
             stream[i] = streamRate(nets.get(i), input);
             offline[i] = offlineRate(nets.get(i), input, o.threads());
         }
@@ -93,7 +93,7 @@ public final class Benchmark {
     }
 
     /** The OpenCL engine to measure, or null (with a line saying why) when there is none. */
-    private static OpenClEngine openCl(String selector, PrintStream out) {
+    static OpenClEngine openCl(String selector, PrintStream out) {
         if ("none".equalsIgnoreCase(selector)) {
             return null;
         }
@@ -113,11 +113,11 @@ public final class Benchmark {
     }
 
     /** Lets the JIT compile the hot loops before anything is timed. */
-    private static void warmUp(float[] input) {
+    static void warmUp(float[] input) {
         int n = Math.min(input.length, (int) (5 * RATE));
         float[] out = new float[n];
         for (ModelShape s : ModelShape.values()) {
-            new WaveNetStreamer(s.build(1).resolve()).process(input, 0, out, 0, n);
+            new WaveNetStreamer(s.build(1).resolve(WaveNet.class)).process(input, 0, out, 0, n);
         }
     }
 
@@ -132,16 +132,17 @@ public final class Benchmark {
         return input.length / ((System.nanoTime() - t0) * 1e-9);
     }
 
+    /** The CPU engine on all threads: one long job, its blocks split over the threads. */
     private static double offlineRate(WaveNet net, float[] input, int threads) {
-        try (OfflineRenderer r = new OfflineRenderer(net, threads, 0)) {
+        try (CpuEngine engine = new CpuEngine(threads)) {
             long t0 = System.nanoTime();
-            r.render(input);
+            engine.render(net, input);
             return input.length / ((System.nanoTime() - t0) * 1e-9);
         }
     }
 
     /** A guitar-like test signal: decaying harmonic tones plus a little noise, peak about 0.5. */
-    static float[] signal(int n, long seed) {
+    public static float[] signal(int n, long seed) {
         Random rnd = new Random(seed);
         float[] x = new float[n];
         double f = 110;

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.bench.Benchmark;
+import org.namcl.bench.ManyModelsBench;
 import org.namcl.bench.ModelShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
         footerHeading = "%nExample:%n",
-        footer = "  namcl bench --seconds 10 --models standard,nano")
+        footer = {"  namcl bench --seconds 10 --models standard,nano",
+            "  namcl bench --many-models 200 --seconds 2"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -53,6 +55,12 @@ final class BenchCommand implements Callable<Integer> {
                 + "only. Default: ${DEFAULT-VALUE} (a GPU if there is one).")
     private String device = Benchmark.Options.defaults().device();
 
+    @Option(names = "--many-models", paramLabel = "N",
+            description = "Instead: bulk throughput. Renders N models of each size (different random weights) "
+                + "over one input of --seconds, and one model over N such inputs, as batches of jobs on each "
+                + "engine, and prints both rates and their ratio. Default --models with it: nano.")
+    private Integer manyModels;
+
     /** The sizes as users type them. */
     static final class ShapeNames implements Iterable<String> {
         @Override
@@ -68,6 +76,16 @@ final class BenchCommand implements Callable<Integer> {
                     "--seconds must be positive and --threads at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (manyModels != null) {
+            if (manyModels < 1) {
+                throw new ParameterException(spec.commandLine(), "--many-models must be at least 1");
+            }
+            boolean shapesGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+            ManyModelsBench.run(manyModels, seconds, threads, shapesGiven ? shapes : List.of(ModelShape.NANO), device,
+                    printStream(out));
+            out.flush();
+            return ExitCodes.OK;
+        }
         Benchmark.run(new Benchmark.Options(seconds, threads, shapes, device), printStream(out));
         out.flush();
         return ExitCodes.OK;

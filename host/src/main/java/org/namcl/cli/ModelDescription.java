@@ -49,7 +49,7 @@ final class ModelDescription {
     }
 
     private void waveNet(NamFile file, WaveNetConfig config, int depth) {
-        WaveNet net = file.resolve();
+        WaveNet net = file.resolve(WaveNet.class);
         int rf = net.receptiveField();
         line(depth, "receptive field", String.format(Locale.ROOT, "%d samples (%.1f ms)", rf,
                 1000.0 * rf / file.sampleRateOrDefault()));

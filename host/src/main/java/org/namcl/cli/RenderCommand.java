@@ -193,7 +193,7 @@ final class RenderCommand implements Callable<Integer> {
     private RenderOptions options() {
         try {
             return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
-                    inputGainDb, outputGainDb, overwrite, tail, mix == Mix.MONO, resample, 0);
+                    inputGainDb, outputGainDb, overwrite, tail, mix == Mix.MONO, resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -38,6 +39,7 @@ final class ChunkScheduler implements AutoCloseable {
     private final CommandQueue download;
     private final Workspace workspace;
     private final Slot[] slots = new Slot[SLOTS];
+    private Consumer<ChunkTiming> timings;
 
     ChunkScheduler(OpenClContext cl) {
         this.cl = cl;
@@ -69,19 +71,48 @@ final class ChunkScheduler implements AutoCloseable {
     }
 
     /**
-     * Renders the jobs; returns when every output is in place.
-     *
-     * @param chunkLength new samples per chunk (each chunk adds an RF − 1 halo)
+     * Jobs laid out in chunks (see {@link BatchPacker}), and what to do once the last of them is
+     * back: the scheduler's unit of work.
      */
+    record Unit(List<Job> jobs, List<BatchPacker.Chunk> chunks, Runnable done) {
+        static Unit of(List<Job> jobs, int rf, int chunkLength, Runnable done) {
+            int[] lengths = jobs.stream().mapToInt(Job::length).toArray();
+            int[] froms = jobs.stream().mapToInt(Job::from).toArray();
+            return new Unit(jobs, BatchPacker.pack(lengths, froms, rf, rf - 1 + chunkLength), done);
+        }
+    }
+
+    /** Units, produced as the scheduler has room for them: on the rendering thread, while chunks are in flight. */
+    interface Feed {
+        /** The next unit, or null at the end. */
+        Unit next();
+    }
+
+    /** Renders the jobs; returns when every output is in place. */
     synchronized void render(DeviceNetwork net, List<Job> jobs, int chunkLength) {
-        int rf = net.receptiveField();
-        int[] lengths = jobs.stream().mapToInt(Job::length).toArray();
-        int[] froms = jobs.stream().mapToInt(Job::from).toArray();
-        List<BatchPacker.Chunk> chunks = BatchPacker.pack(lengths, froms, rf, rf - 1 + chunkLength);
-        if (chunks.isEmpty()) {
+        Unit unit = Unit.of(jobs, net.receptiveField(), chunkLength, () -> { });
+        int longest = unit.chunks().stream().mapToInt(BatchPacker.Chunk::length).max().orElse(0);
+        Unit[] once = {unit};
+        render(net, () -> {
+            Unit u = once[0];
+            once[0] = null;
+            return u;
+        }, longest);
+    }
+
+    /**
+     * Renders the feed's units in order, keeping {@link #SLOTS} chunks in flight across unit
+     * boundaries, so a long stream fed unit by unit never drains the device between units. A
+     * unit's {@code done} runs once its last chunk is back; returns after the last unit's.
+     *
+     * @param capacity the most positions any chunk of the feed takes (sizes the buffers once)
+     */
+    synchronized void render(DeviceNetwork net, Feed feed, int capacity) {
+        if (capacity <= 0) {
             return;
         }
-        int stride = ChunkLength.stride(chunks.stream().mapToInt(BatchPacker.Chunk::length).max().orElseThrow());
+        int rf = net.receptiveField();
+        int stride = ChunkLength.stride(capacity);
         cl_mem[] bound = workspace.bind(net.plan().rows(), stride);
         for (Slot s : slots) {
             s.ensure(stride);
@@ -89,15 +120,28 @@ final class ChunkScheduler implements AutoCloseable {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         boolean completed = false;
         try {
-            for (int i = 0; i < chunks.size(); i++) {
-                Slot slot = slots[i % slots.length];
-                if (inFlight.size() == slots.length) {
-                    inFlight.removeFirst().complete(jobs, rf);
+            int submitted = 0;
+            Unit unit = feed.next();
+            int next = 0;
+            while (unit != null || !inFlight.isEmpty()) {
+                if (unit != null && next == unit.chunks().size()) {
+                    if (unit.chunks().isEmpty()) {
+                        if (!inFlight.isEmpty()) {
+                            complete(inFlight.removeFirst(), rf); // units end in order
+                            continue;
+                        }
+                        unit.done().run();
+                    }
+                    unit = feed.next();
+                    next = 0;
+                } else if (unit != null && inFlight.size() < slots.length) {
+                    BatchPacker.Chunk chunk = unit.chunks().get(next++);
+                    Slot slot = slots[submitted++ % slots.length];
+                    boolean last = next == unit.chunks().size();
+                    inFlight.addLast(submit(net, chunk, unit, last, slot, bound, stride));
+                } else {
+                    complete(inFlight.removeFirst(), rf);
                 }
-                inFlight.addLast(submit(net, chunks.get(i), jobs, slot, bound, stride));
-            }
-            while (!inFlight.isEmpty()) {
-                inFlight.removeFirst().complete(jobs, rf);
             }
             completed = true;
         } finally {
@@ -111,9 +155,22 @@ final class ChunkScheduler implements AutoCloseable {
         }
     }
 
+    private void complete(InFlight f, int rf) {
+        f.complete(rf, timings);
+        if (f.lastOfUnit()) {
+            f.unit().done().run();
+        }
+    }
+
+    /** Where each chunk's {@link ChunkTiming} goes from now on, on a profiling context (null: nowhere). */
+    void timings(Consumer<ChunkTiming> observer) {
+        this.timings = observer;
+    }
+
     /** Fills the slot's pinned input, then enqueues upload, kernels and download. */
-    private InFlight submit(DeviceNetwork net, BatchPacker.Chunk chunk, List<Job> jobs, Slot slot, cl_mem[] bound,
-                            int stride) {
+    private InFlight submit(DeviceNetwork net, BatchPacker.Chunk chunk, Unit unit, boolean lastOfUnit, Slot slot,
+                            cl_mem[] bound, int stride) {
+        List<Job> jobs = unit.jobs();
         int rf = net.receptiveField();
         FloatBuffer host = slot.hostIn.floats();
         for (BatchPacker.Piece p : chunk.pieces()) {
@@ -150,7 +207,7 @@ final class ChunkScheduler implements AutoCloseable {
             release(computed);
             throw e;
         }
-        InFlight f = new InFlight(chunk, slot, uploaded, computed, downloaded);
+        InFlight f = new InFlight(chunk, unit, lastOfUnit, slot, uploaded, computed, downloaded);
         try {
             ClCalls.check("clFlush(download)", () -> CL.clFlush(download.handle()));
         } catch (RuntimeException e) {
@@ -165,21 +222,27 @@ final class ChunkScheduler implements AutoCloseable {
     }
 
     /** A chunk whose download was enqueued, with the events of its three stages. */
-    private record InFlight(BatchPacker.Chunk chunk, Slot slot, cl_event uploaded, cl_event computed,
-                            cl_event downloaded) {
+    private record InFlight(BatchPacker.Chunk chunk, Unit unit, boolean lastOfUnit, Slot slot, cl_event uploaded,
+                            cl_event computed, cl_event downloaded) {
         /** Waits for the download and scatters each piece's outputs to its job. */
-        void complete(List<Job> jobs, int rf) {
+        void complete(int rf, Consumer<ChunkTiming> timings) {
             try {
                 int status = ClCalls.status(() -> CL.clWaitForEvents(1, new cl_event[] {downloaded}));
                 if (status != CL.CL_SUCCESS) {
                     throw failure(status);
+                }
+                if (timings != null) {
+                    timings.accept(new ChunkTiming(time(uploaded, CL.CL_PROFILING_COMMAND_START),
+                            time(uploaded, CL.CL_PROFILING_COMMAND_END), time(computed, CL.CL_PROFILING_COMMAND_END),
+                            time(downloaded, CL.CL_PROFILING_COMMAND_START),
+                            time(downloaded, CL.CL_PROFILING_COMMAND_END)));
                 }
             } finally {
                 release();
             }
             FloatBuffer host = slot.hostOut.floats();
             for (BatchPacker.Piece p : chunk.pieces()) {
-                Job job = jobs.get(p.job());
+                Job job = unit.jobs().get(p.job());
                 host.get(p.firstOutput(rf), job.out(), job.outOffset() + p.start() - job.from(), p.count());
             }
         }
@@ -198,6 +261,13 @@ final class ChunkScheduler implements AutoCloseable {
                 }
             }
             return new OpenClException("clWaitForEvents(chunk download)", waitStatus);
+        }
+
+        private static long time(cl_event event, int which) {
+            long[] t = {0};
+            ClCalls.check("clGetEventProfilingInfo", () -> CL.clGetEventProfilingInfo(event, which, Sizeof.cl_ulong,
+                    Pointer.to(t), null));
+            return t[0];
         }
 
         private static int executionStatus(cl_event event) {

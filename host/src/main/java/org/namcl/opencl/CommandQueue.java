@@ -11,7 +11,8 @@ final class CommandQueue implements AutoCloseable {
         // clCreateCommandQueue rather than ...WithProperties: the latter needs OpenCL 2.0.
         @SuppressWarnings("deprecation")
         cl_command_queue q = ClCalls.create("clCreateCommandQueue(" + purpose + ") on " + cl.device().name(),
-                err -> CL.clCreateCommandQueue(cl.context(), cl.deviceId(), 0, err));
+                err -> CL.clCreateCommandQueue(cl.context(), cl.deviceId(),
+                        cl.profiling() ? CL.CL_QUEUE_PROFILING_ENABLE : 0, err));
         this.queue = q;
     }
 

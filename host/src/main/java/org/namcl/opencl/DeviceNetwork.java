@@ -26,12 +26,21 @@ final class DeviceNetwork implements AutoCloseable {
 
     private final NetworkPlan plan;
     private final List<Launch> launches = new ArrayList<>();
+    private final int chunkLength;
+    private long weightBytes;
 
     private record Launch(cl_kernel kernel, long local, NetworkPlan.Step step, cl_mem weights) {
     }
 
-    DeviceNetwork(OpenClContext cl, WaveNet net) {
+    /**
+     * @param requestedChunk new samples per chunk, or 0 to choose from device memory
+     */
+    DeviceNetwork(OpenClContext cl, WaveNet net, int requestedChunk) {
         this.plan = NetworkPlan.of(net);
+        long max = ChunkScheduler.maxPositions(cl.device(), plan.rows());
+        int rf = net.receptiveField();
+        this.chunkLength = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf)
+                : ChunkLength.choose(max, rf, cl.device().type());
         long constantBytes = ClInfo.deviceLong(cl.deviceId(), CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE);
         Map<String, String> sources = new HashMap<>();
         try {
@@ -44,6 +53,7 @@ final class DeviceNetwork implements AutoCloseable {
                         .map(name -> sources.computeIfAbsent(name, KernelSource::load)).toList();
                 cl_kernel kernel = cl.programs().build(texts, defines).kernel(spec.kernel());
                 cl_mem w = DeviceMemory.upload(cl, spec.weights());
+                weightBytes += (long) spec.weights().length * Sizeof.cl_float;
                 launches.add(new Launch(kernel, localSize(cl, kernel), s, w));
             }
         } catch (RuntimeException e) {
@@ -58,6 +68,16 @@ final class DeviceNetwork implements AutoCloseable {
 
     int receptiveField() {
         return plan.receptiveField();
+    }
+
+    /** New samples per device chunk. */
+    int chunkLength() {
+        return chunkLength;
+    }
+
+    /** Device memory its weights take. */
+    long weightBytes() {
+        return weightBytes;
     }
 
     /**

@@ -42,8 +42,8 @@ final class KernelSpecs {
                 .put("O_CONV_W", conv.weights())
                 .put("O_CONV_B", conv.bias())
                 .put("O_MIX_W", mixin.weights())
-                .activation("ACT", l.spec().activation(), l.bottleneck())
-                .activation("SEC", l.spec().secondary(), l.bottleneck());
+                .activation("ACT", l.spec().activation())
+                .activation("SEC", l.spec().secondary());
         pointwise(p, "L1", l.layer1x1());
         pointwise(p, "H1", l.head1x1());
         for (FilmSlot slot : FilmSlot.values()) {
@@ -77,7 +77,7 @@ final class KernelSpecs {
      */
     static KernelSpec conv(int in, int out, float[] weights, float[] bias, Activation pre) {
         return new WeightPack()
-                .activation("PRE", pre, in)
+                .activation("PRE", pre)
                 .append(weights)
                 .append(bias == null ? new float[out] : bias)
                 .spec(CONV_KERNEL, CONV_SOURCES);

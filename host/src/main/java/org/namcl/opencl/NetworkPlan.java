@@ -61,12 +61,8 @@ final class NetworkPlan {
         network(net, OUT);
     }
 
-    /** @throws ModelException for a model that is not mono in and out */
+    /** The plan of a mono model (the engine checks {@code Support.mono} first). */
     static NetworkPlan of(WaveNet net) {
-        if (net.inChannels() != 1 || net.outChannels() != 1) {
-            throw new ModelException("namcl renders mono models; this one has " + net.inChannels()
-                    + " input and " + net.outChannels() + " output channels");
-        }
         return new NetworkPlan(net);
     }
 

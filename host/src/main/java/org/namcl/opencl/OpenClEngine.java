@@ -1,56 +1,65 @@
 package org.namcl.opencl;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import org.namcl.engine.Engine;
 import org.namcl.engine.HaloStream;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
 import org.namcl.engine.StreamRenderer;
+import org.namcl.engine.Support;
+import org.namcl.engine.UnsupportedModelException;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /**
  * The OpenCL engine: WaveNets rendered layer by layer over long chunks on one device (see
- * {@link NetworkPlan} for the kernels, {@link ChunkScheduler} for chunking and double
- * buffering, {@link BatchPacker} for packing many signals into one launch).
+ * {@link NetworkPlan} for the kernels, {@link ChunkScheduler} for chunking and overlap,
+ * {@link BatchPacker} for packing many signals into one launch, {@link OpenClJobRun} for how a
+ * batch of jobs is grouped).
  *
- * <p>Each model's weights are uploaded once, on first use, and kept until the engine closes
- * (cached per {@link WaveNet} instance). Renders through one engine run one at a time: they
- * share its queues, kernels and intermediate buffers. Device failures (out of resources, lost
- * device) surface as {@link OpenClException}s naming the OpenCL error.
+ * <p>Programs are compiled once per kernel shape (models of one shape share them); weights are
+ * uploaded once per model and kept in a bounded cache ({@link NetworkCache}), least recently used
+ * out. Work on one engine runs one call at a time: calls share its queues, kernels and
+ * intermediate buffers. Device failures (out of resources, lost device) surface as
+ * {@link OpenClException}s naming the OpenCL error.
  */
 public final class OpenClEngine implements Engine {
     private final DeviceInfo device;
-    private final int requestedChunk;
     private final OpenClContext cl;
     private final ChunkScheduler scheduler;
-    private final Map<WaveNet, DeviceNetwork> networks = new IdentityHashMap<>();
-    private final Map<WaveNet, Integer> chunkLengths = new IdentityHashMap<>();
+    private final NetworkCache networks;
     private boolean closed;
 
     /** An engine on {@code device} choosing each model's chunk length from device memory. */
     public OpenClEngine(DeviceInfo device) {
-        this(device, 0);
+        this(device, 0, false);
     }
 
     /**
      * @param chunkLength new samples per device chunk (each chunk also computes an RF − 1 halo),
      *                    or 0 to choose from device memory
+     * @param profiling   queues record when each command ran (for {@link #chunkTimings})
      */
-    public OpenClEngine(DeviceInfo device, int chunkLength) {
+    public OpenClEngine(DeviceInfo device, int chunkLength, boolean profiling) {
         if (chunkLength < 0) {
             throw new IllegalArgumentException("chunk length must be positive (or 0 for automatic), got " + chunkLength);
         }
         this.device = device;
-        this.requestedChunk = chunkLength;
-        this.cl = OpenClContext.open(device);
+        this.cl = OpenClContext.open(device, profiling);
         try {
             this.scheduler = new ChunkScheduler(cl);
         } catch (RuntimeException e) {
             cl.close();
             throw e;
         }
+        this.networks = new NetworkCache(cl, chunkLength, NetworkCache.MAX_MODELS, NetworkCache.byteBudget(device));
+    }
+
+    public OpenClEngine(DeviceInfo device, int chunkLength) {
+        this(device, chunkLength, false);
     }
 
     @Override
@@ -69,71 +78,70 @@ public final class OpenClEngine implements Engine {
     }
 
     @Override
-    public StreamRenderer open(WaveNet model) {
+    public Support supports(Network model) {
+        if (!(model instanceof WaveNet)) {
+            return Support.no("the OpenCL engine does not run " + model.architecture() + " models");
+        }
+        return Support.mono(model);
+    }
+
+    @Override
+    public StreamRenderer open(Network model) {
         return new HaloStream(chunkRenderer(model));
     }
 
     /** A stateless renderer of chunks with halos (the offline path). */
-    public OpenClChunkRenderer chunkRenderer(WaveNet model) {
-        return new OpenClChunkRenderer(this, model);
-    }
-
-    /** Renders a whole signal (silence before it) without copying it into a stream's buffer. */
-    @Override
-    public float[] render(WaveNet model, float[] in) {
-        return renderAll(model, List.of(in))[0];
-    }
-
-    /**
-     * Renders several independent signals, each from silence, packing them together into device
-     * chunks so many short files fill one launch.
-     */
-    @Override
-    public float[][] renderAll(WaveNet model, List<float[]> signals) {
-        float[][] out = new float[signals.size()][];
-        List<ChunkScheduler.Job> jobs = new ArrayList<>();
-        for (int i = 0; i < out.length; i++) {
-            float[] in = signals.get(i);
-            out[i] = new float[in.length];
-            jobs.add(new ChunkScheduler.Job(in, 0, in.length, 0, out[i], 0));
-        }
-        render(model, jobs);
-        return out;
+    public OpenClChunkRenderer chunkRenderer(Network model) {
+        UnsupportedModelException.check(supports(model));
+        return new OpenClChunkRenderer(this, (WaveNet) model);
     }
 
     @Override
-    public boolean packs() {
-        return true;
+    public synchronized void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+        checkOpen();
+        new OpenClJobRun(this, scheduler, outcomes).run(jobs);
     }
 
     /** New samples per device chunk for this model: the requested length, or the one that fits. */
     public synchronized int chunkLength(WaveNet model) {
-        Integer known = chunkLengths.get(model);
-        if (known != null) {
-            return known;
+        return network(model).chunkLength();
+    }
+
+    /**
+     * Where each chunk's stage timestamps go from now on (engines made with profiling only), to
+     * see that uploads, kernels and downloads overlap.
+     */
+    public synchronized void chunkTimings(Consumer<ChunkTiming> observer) {
+        if (!cl.profiling()) {
+            throw new IllegalStateException("chunk timings need an engine made with profiling");
         }
-        long max = ChunkScheduler.maxPositions(device, network(model).plan().rows());
-        int rf = model.receptiveField();
-        int chunk = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf)
-                : ChunkLength.choose(max, rf, device.type());
-        chunkLengths.put(model, chunk);
-        return chunk;
+        scheduler.timings(observer);
+    }
+
+    /** Models whose weights are on the device now (bounded by the cache). */
+    public synchronized int cachedModels() {
+        return networks.size();
+    }
+
+    /** Programs compiled so far: one per distinct kernel shape. */
+    public synchronized int compiledPrograms() {
+        return cl.programs().size();
     }
 
     synchronized DeviceNetwork network(WaveNet model) {
-        if (closed) {
-            throw new IllegalStateException("the OpenCL engine is closed");
-        }
-        DeviceNetwork n = networks.get(model);
-        if (n == null) {
-            n = new DeviceNetwork(cl, model);
-            networks.put(model, n);
-        }
-        return n;
+        checkOpen();
+        return networks.get(model);
     }
 
     synchronized void render(WaveNet model, List<ChunkScheduler.Job> jobs) {
-        scheduler.render(network(model), jobs, chunkLength(model));
+        DeviceNetwork n = network(model);
+        scheduler.render(n, jobs, n.chunkLength());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the OpenCL engine is closed");
+        }
     }
 
     /** Releases the device buffers, weights, queues and the context. */
@@ -143,8 +151,7 @@ public final class OpenClEngine implements Engine {
             return;
         }
         closed = true;
-        networks.values().forEach(DeviceNetwork::close);
-        networks.clear();
+        networks.close();
         scheduler.close();
         cl.close();
     }

@@ -93,6 +93,11 @@ public final class ProgramBuilder {
         }
     }
 
+    /** Programs compiled so far. */
+    public synchronized int size() {
+        return cache.size();
+    }
+
     /** Releases every cached program; called by {@link OpenClContext#close()}. */
     synchronized void close() {
         cache.values().forEach(CompiledProgram::release);

@@ -47,14 +47,10 @@ final class WeightPack {
      * Defines {@code name} as the kernel's activation kind macro ({@code ACT_<KIND>}, see
      * activations.cl; {@code ACT_IDENTITY} for null), {@code name_NP} as its parameter count and
      * {@code O_name} as their offset.
-     *
-     * @param channels rows the activation runs over (a per-channel PReLU must cover them)
+     * The model checked a per-channel PReLU's slopes against its channels when it was loaded.
      */
-    WeightPack activation(String name, Activation act, int channels) {
+    WeightPack activation(String name, Activation act) {
         float[] params = act == null ? new float[0] : act.params();
-        if (act != null && act.kind() == Activation.Kind.PRELU && params.length != 1 && params.length < channels) {
-            throw new ModelException("PReLU has " + params.length + " slopes for " + channels + " channels");
-        }
         define(name, act == null ? "ACT_IDENTITY" : "ACT_" + act.kind().name());
         define(name + "_NP", params.length);
         return put("O_" + name, params);

@@ -4,32 +4,42 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.namcl.audio.WavFormat;
 import org.namcl.audio.WavReader;
 import org.namcl.engine.Engine;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.engine.SignalSource;
+import org.namcl.engine.Support;
 import org.namcl.model.ModelException;
+import org.namcl.model.net.WaveNet;
 import org.namcl.render.RunReport.Status;
 
 /**
- * Renders every (model, file) pair of a batch, model by model. A pair that cannot be rendered
- * fails alone, with one line naming the file and the model; a model that cannot be loaded, or an
+ * Renders every (model, file) pair of a batch as jobs on the engine: model by model, each model
+ * loaded when its first pair comes up and let go after its last, each pair's output written by
+ * its job's sink and put in place when the job is done. A pair that cannot be rendered fails
+ * alone, with one line naming the file and the model; a model that cannot be loaded, or an
  * engine that cannot start, is reported once and fails its pairs. Existing outputs are skipped
- * unless overwriting, so an interrupted batch resumes where it stopped.
+ * unless overwriting, so an interrupted batch resumes. A pair the primary engine fails on is
+ * rendered again on the fallback engine (auto: OpenCL first, the CPU standing by).
  */
 public final class BatchRenderer {
-    /** Files up to this long are packed with others when the engine packs (OpenCL). */
-    static final int PACK_MAX_SECONDS = 30;
-    /** Model-rate samples rendered in one packed group: bounds the memory a group holds. */
-    static final long PACK_SAMPLES = 1 << 23;
-
     private final RenderOptions options;
     private final ProgressReporter progress;
     private final RunReport report;
-    private final PairRenderer renderer;
     /** Starts the engines, given where to send notices; replaced in tests. */
     private final Function<Consumer<String>, EngineSelector> startEngines;
+    private final DecodedInputs decoded;
+    /** Outputs being written, so an interrupted run can remove their temporary files. */
+    private final Set<Pair> writing = ConcurrentHashMap.newKeySet();
 
     public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report) {
         this(options, progress, report,
@@ -41,20 +51,13 @@ public final class BatchRenderer {
         this.options = options;
         this.progress = progress;
         this.report = report;
-        this.renderer = new PairRenderer(options);
         this.startEngines = startEngines;
-    }
-
-    /** A model of the batch, or why it cannot be used. */
-    private record ModelSlot(Path path, LoadedModel model, String problem) {
+        // at the usual 48 kHz, up to 30 s per channel are kept
+        this.decoded = new DecodedInputs(DecodedInputs.DEFAULT_BYTES, 30 * 48_000);
     }
 
     /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
     public void run(List<Path> models, List<InputFile> inputs, Path outDir) {
-        List<ModelSlot> slots = new ArrayList<>();
-        for (Path m : models) {
-            slots.add(load(m, inputs.size()));
-        }
         for (InputFile in : inputs) {
             if (in.problem() != null) {
                 progress.error(in.path() + ": " + in.problem());
@@ -74,28 +77,23 @@ public final class BatchRenderer {
         for (double s : seconds) {
             total += s;
         }
-        progress.start(slots.size() * inputs.size(), total * slots.size());
+        progress.start(models.size() * inputs.size(), total * models.size());
 
-        Thread cleanup = new Thread(renderer::abandon, "namcl-cleanup");
+        Thread cleanup = new Thread(() -> writing.forEach(p -> p.output.abandon()), "namcl-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            for (ModelSlot m : slots) {
-                List<Integer> packable = new ArrayList<>();
-                for (int i = 0; i < inputs.size(); i++) {
-                    String problem = inputs.get(i).problem() != null ? inputs.get(i).problem()
-                            : m.problem() != null ? m.problem() : engineProblem;
-                    if (problem != null) {
-                        report.add(failed(inputs.get(i), m.path(), null, null, null, problem));
-                        progress.pairDone(seconds[i]);
-                    } else if (engines.primary().packs() && isShort(inputs.get(i))
-                            && (options.overwrite() || !Files.exists(OutputPaths.output(outDir, m.model().name(),
-                            inputs.get(i))))) {
-                        packable.add(i);
-                    } else {
-                        renderPair(m.model(), inputs.get(i), outDir, engines, engines.primary(), seconds[i]);
-                    }
-                }
-                renderPacked(m.model(), inputs, packable, outDir, engines, seconds);
+            Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines == null ? null : engines.primary(),
+                    engineProblem);
+            if (engines == null) {
+                pairs.forEachRemaining(p -> { });
+                return;
+            }
+            List<Pair> retry = new ArrayList<>();
+            Engine primary = engines.primary();
+            Engine fallback = engines.fallback();
+            primary.run(jobs(pairs), o -> completed(o, primary, fallback == null ? null : retry));
+            if (!retry.isEmpty()) {
+                fallback.run(jobs(retry.stream().map(Pair::again).iterator()), o -> completed(o, fallback, null));
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -105,135 +103,295 @@ public final class BatchRenderer {
         }
     }
 
-    private ModelSlot load(Path path, int files) {
-        try {
-            return new ModelSlot(path, LoadedModel.load(path, options, progress::warn), null);
-        } catch (ModelException e) {
-            progress.error(Problems.describe(e) + (files > 0 ? " (skipping its " + files
-                    + (files == 1 ? " file)" : " files)") : ""));
-            return new ModelSlot(path, null, Problems.describe(e));
-        }
+    private static Iterator<RenderJob> jobs(Iterator<Pair> pairs) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pairs.hasNext();
+            }
+
+            @Override
+            public RenderJob next() {
+                return pairs.next().job();
+            }
+        };
     }
 
-    /** Whether a file is short enough to be packed with others into one launch. */
-    private static boolean isShort(InputFile in) {
-        try (WavReader r = WavReader.open(in.path())) {
-            return r.frames() <= PACK_MAX_SECONDS * r.format().sampleRate();
-        } catch (IOException | RuntimeException e) {
-            return false; // rendered on its own, where the problem is reported
+    /** What to do when a pair's job ends; {@code retry} collects engine failures for the fallback (or is null). */
+    private void completed(JobOutcome outcome, Engine engine, List<Pair> retry) {
+        Pair p = (Pair) outcome.job().tag();
+        if (outcome instanceof JobOutcome.Done) {
+            try {
+                PairResult r = p.output.commit(p.frames, p.fileChannels);
+                writing.remove(p);
+                if (r.clippedSamples() > 0) {
+                    progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
+                            + "PCM range (lower --output-gain, or use --format f32)");
+                }
+                report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
+                        Status.RENDERED, r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(),
+                        engine.name(), r.clippedSamples(), null));
+                progress.pairDone(p.seconds - p.advanced);
+            } catch (IOException | RuntimeException e) {
+                fail(p, engine, Problems.describe(e));
+            }
+            return;
         }
+        JobOutcome.Failed f = (JobOutcome.Failed) outcome;
+        p.output.abandon();
+        writing.remove(p);
+        String problem = withoutPrefix(Problems.describe(f.cause()), p.input.path());
+        if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
+            progress.notice(engine.name() + " failed on " + p.name() + " (" + problem + "); rendering it on the CPU");
+            progress.retract(p.advanced);
+            synchronized (retry) {
+                retry.add(p);
+            }
+            return;
+        }
+        fail(p, engine, problem);
+    }
+
+    private void fail(Pair p, Engine engine, String problem) {
+        p.output.abandon();
+        writing.remove(p);
+        progress.error(p.name() + ": " + problem);
+        report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
+                Status.FAILED, null, null, null, null, p.wall(), engine.name(), null, problem));
+        progress.pairDone(p.seconds - p.advanced);
     }
 
     /**
-     * Renders short files through a packing engine in groups: a dry pass records what each file
-     * feeds the model, one launch renders the whole group, and each file's real pass then writes
-     * those outputs (gains, resampling, format and atomic writing as for any pair). A group whose
-     * launch fails is rendered file by file, with the usual CPU fallback.
+     * The pairs to render, model by model, made as the engine asks for them: a model is loaded
+     * when its first pair comes up, and pairs that need no rendering (skipped, or failed before
+     * rendering) are reported on the way.
      */
-    private void renderPacked(LoadedModel model, List<InputFile> inputs, List<Integer> indices, Path outDir,
-                              EngineSelector engines, double[] seconds) {
-        List<Integer> group = new ArrayList<>();
-        List<List<float[]>> recorded = new ArrayList<>();
-        long samples = 0;
-        for (int k = 0; k <= indices.size(); k++) {
-            List<float[]> signals = null;
-            if (k < indices.size()) {
-                try {
-                    signals = renderer.modelInputs(inputs.get(indices.get(k)), model);
-                } catch (IOException | RuntimeException e) {
-                    int i = indices.get(k); // its own pass reports the problem
-                    renderPair(model, inputs.get(i), outDir, engines, engines.primary(), seconds[i]);
+    private final class Pairs implements Iterator<Pair> {
+        private final List<Path> models;
+        private final List<InputFile> inputs;
+        private final Path outDir;
+        private final double[] seconds;
+        private final Engine engine;
+        private final String engineProblem;
+        private int modelIndex;
+        private int inputIndex;
+        private LoadedModel model;
+        private String modelProblem;
+        private Pair ready;
+
+        Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, Engine engine,
+              String engineProblem) {
+            this.engine = engine;
+            this.models = models;
+            this.inputs = inputs;
+            this.outDir = outDir;
+            this.seconds = seconds;
+            this.engineProblem = engineProblem;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready == null && modelIndex < models.size()) {
+                if (inputIndex == inputs.size()) {
+                    modelIndex++;
+                    inputIndex = 0;
+                    model = null; // let go of it: its jobs hold it while they run
+                    modelProblem = null;
                     continue;
                 }
-            }
-            long more = signals == null ? 0 : signals.stream().mapToLong(x -> x.length).sum();
-            if (!group.isEmpty() && (signals == null || samples + more > PACK_SAMPLES)) {
-                renderGroup(model, inputs, group, recorded, outDir, engines, seconds);
-                group.clear();
-                recorded.clear();
-                samples = 0;
-            }
-            if (signals != null) {
-                group.add(indices.get(k));
-                recorded.add(signals);
-                samples += more;
-            }
-        }
-    }
-
-    private void renderGroup(LoadedModel model, List<InputFile> inputs, List<Integer> group,
-                             List<List<float[]>> recorded, Path outDir, EngineSelector engines, double[] seconds) {
-        List<float[]> all = new ArrayList<>();
-        recorded.forEach(all::addAll);
-        float[][] rendered = null;
-        try {
-            rendered = engines.primary().renderAll(model.net(), all);
-        } catch (RuntimeException e) {
-            progress.notice(engines.primary().name() + " failed on a group of " + group.size() + " files ("
-                    + Problems.describe(e) + "); rendering them one by one");
-        }
-        int next = 0;
-        for (int g = 0; g < group.size(); g++) {
-            int i = group.get(g);
-            int channels = recorded.get(g).size();
-            Engine first = engines.primary();
-            if (rendered != null) {
-                first = new PlaybackEngine(engines.primary(), List.of(rendered).subList(next, next + channels));
-                next += channels;
-            }
-            renderPair(model, inputs.get(i), outDir, engines, first, seconds[i]);
-        }
-    }
-
-    private void renderPair(LoadedModel model, InputFile in, Path outDir, EngineSelector engines, Engine first,
-                            double seconds) {
-        Path output = OutputPaths.output(outDir, model.name(), in);
-        if (!options.overwrite() && Files.exists(output)) {
-            report.add(new RunReport.Pair(str(in.path()), str(model.path()), str(output), Status.SKIPPED,
-                    null, null, null, null, null, null, null, null));
-            progress.pairDone(seconds);
-            return;
-        }
-        long start = System.nanoTime();
-        Engine engine = first;
-        try {
-            PairResult r;
-            try {
-                r = renderer.render(in, model, engine, output, progress::advance);
-            } catch (RuntimeException e) {
-                if (engines.fallback() == null || e instanceof RenderException) {
-                    throw e;
+                if (inputIndex == 0) {
+                    load(models.get(modelIndex));
                 }
-                progress.notice(engine.name() + " failed on " + pairName(in, model) + " ("
-                        + Problems.describe(e) + "); rendering it on the CPU");
-                progress.retry();
-                engine = engines.fallback();
-                r = renderer.render(in, model, engine, output, progress::advance);
+                ready = prepare(modelIndex * (long) inputs.size() + inputIndex, inputs.get(inputIndex),
+                        seconds[inputIndex]);
+                inputIndex++;
             }
-            if (r.clippedSamples() > 0) {
-                progress.warn(output + ": " + r.clippedSamples() + " samples clipped to the "
-                        + "PCM range (lower --output-gain, or use --format f32)");
+            return ready != null;
+        }
+
+        @Override
+        public Pair next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-            report.add(new RunReport.Pair(str(in.path()), str(model.path()), str(output), Status.RENDERED,
-                    r.frames(), r.channels(), r.sampleRate(), r.seconds(), wall(start), engine.name(),
-                    r.clippedSamples(), null));
-            progress.pairDone(r.seconds());
-        } catch (IOException | RuntimeException e) {
-            String problem = withoutPrefix(Problems.describe(e), in.path());
-            progress.error(pairName(in, model) + ": " + problem);
-            report.add(failed(in, model.path(), output, engine, wall(start), problem));
-            progress.pairDone(seconds);
+            Pair p = ready;
+            ready = null;
+            return p;
+        }
+
+        private void load(Path path) {
+            model = null;
+            modelProblem = engineProblem;
+            if (modelProblem != null) {
+                return;
+            }
+            try {
+                model = LoadedModel.load(path, options, progress::warn);
+                Support support = engine.supports(model.net());
+                if (!support.supported()) {
+                    throw new ModelException(path + ": " + support.problem());
+                }
+            } catch (ModelException e) {
+                modelProblem = Problems.describe(e);
+                progress.error(modelProblem + (inputs.isEmpty() ? "" : " (skipping its " + inputs.size()
+                        + (inputs.size() == 1 ? " file)" : " files)")));
+            }
+        }
+
+        /** The pair to render, or null when it is reported already (skipped, or failed before rendering). */
+        private Pair prepare(long seq, InputFile in, double secs) {
+            Path modelPath = models.get(modelIndex);
+            String problem = in.problem() != null ? in.problem() : modelProblem;
+            if (problem != null) {
+                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), null, Status.FAILED, null, null,
+                        null, null, null, null, null, problem));
+                progress.pairDone(secs);
+                return null;
+            }
+            Path output = OutputPaths.output(outDir, model.name(), in);
+            if (!options.overwrite() && Files.exists(output)) {
+                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.SKIPPED,
+                        null, null, null, null, null, null, null, null));
+                progress.pairDone(secs);
+                return null;
+            }
+            Pair p = new Pair(seq, in, model, output, secs);
+            try {
+                p.open();
+                return p;
+            } catch (IOException | RuntimeException e) {
+                String why = withoutPrefix(Problems.describe(e), in.path());
+                progress.error(p.name() + ": " + why);
+                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
+                        null, null, null, p.wall(), null, null, why));
+                progress.pairDone(secs);
+                return null;
+            }
         }
     }
 
-    private static RunReport.Pair failed(InputFile in, Path model, Path output, Engine engine, Double wall,
-                                         String problem) {
-        return new RunReport.Pair(str(in.path()), str(model), str(output), Status.FAILED, null, null, null, null,
-                wall, engine == null ? null : engine.name(), null, problem);
-    }
+    /** One (model, file) pair: its job's source and sink, and what the report needs of it. */
+    private final class Pair {
+        final long seq;
+        final InputFile input;
+        final LoadedModel model;
+        final Path outputPath;
+        final double seconds;
+        final long started = System.nanoTime();
+        ModelOutput output;
+        SignalSource source;
+        long frames;
+        int fileChannels;
+        /** Input seconds reported to the progress line so far. */
+        volatile double advanced;
 
-    private static String pairName(InputFile in, LoadedModel model) {
-        return in.path() + " (model " + model.name() + ")";
+        Pair(long seq, InputFile input, LoadedModel model, Path outputPath, double seconds) {
+            this.seq = seq;
+            this.input = input;
+            this.model = model;
+            this.outputPath = outputPath;
+            this.seconds = seconds;
+        }
+
+        /** Reads the file's header and makes the source and sink. */
+        void open() throws IOException {
+            WavReader reader = WavReader.open(input.path());
+            try {
+                WavFormat in = reader.format();
+                int modelRate = modelRate(in.sampleRate());
+                frames = reader.frames();
+                fileChannels = in.channels();
+                long tail = options.tail() ? tailFrames(in.sampleRate(), modelRate) : 0;
+                WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
+                        options.format().encodingFor(in.encoding()));
+                output = new ModelOutput(outputPath, out,
+                        RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate, frames + tail);
+                DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate);
+                float[][] kept = decoded.get(key);
+                ModelInput decoding = null;
+                if (kept != null) {
+                    reader.close();
+                    source = DecodedInputs.replay(kept);
+                } else {
+                    decoding = new ModelInput(reader, options.mixMono(), RenderOptions.linear(options.inputGainDb()),
+                            tail, modelRate);
+                    source = decoded.keeping(key, decoding);
+                }
+                source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
+            } catch (IOException | RuntimeException e) {
+                reader.close();
+                throw e;
+            }
+            writing.add(this);
+        }
+
+        /** A new attempt (on the fallback engine): a fresh source and sink. */
+        Pair again() {
+            Pair p = new Pair(seq, input, model, outputPath, seconds);
+            try {
+                p.open();
+            } catch (IOException | RuntimeException e) {
+                fail(p, null, withoutPrefix(Problems.describe(e), input.path()));
+                return p;
+            }
+            return p;
+        }
+
+        RenderJob job() {
+            return new RenderJob(model.net(), source, output, this);
+        }
+
+        /** Reports the seconds of input each read covers to the progress line. */
+        private SignalSource progressing(SignalSource s, int modelRate, double fileFramesPerModelFrame) {
+            return new SignalSource() {
+                @Override
+                public int channels() {
+                    return s.channels();
+                }
+
+                @Override
+                public int read(float[][] dst, int off, int n) throws IOException {
+                    int k = s.read(dst, off, n);
+                    double secs = Math.min(k / (double) modelRate, seconds - advanced);
+                    if (secs > 0) {
+                        advanced += secs;
+                        progress.advance(secs);
+                    }
+                    return k;
+                }
+            };
+        }
+
+        /** The rate the model runs at for a file at {@code fileRate}, or why the pair cannot render. */
+        private int modelRate(int fileRate) {
+            double rate = model.net().sampleRate();
+            if (rate == fileRate) {
+                return fileRate;
+            }
+            if (!options.resample()) {
+                throw new RenderException("the file's sample rate (" + fileRate + " Hz) differs from the model's ("
+                        + LoadedModel.rate(rate) + "); use --resample to convert");
+            }
+            if (rate != Math.rint(rate) || rate > Integer.MAX_VALUE) {
+                throw new RenderException("cannot resample to the model's rate of " + LoadedModel.rate(rate)
+                        + ": not a whole number of Hz");
+            }
+            return (int) rate;
+        }
+
+        /** RF samples at the model's rate (the whole response to the last input), counted at the file's rate. */
+        private long tailFrames(int fileRate, int modelRate) {
+            long rf = ((WaveNet) model.net()).receptiveField();
+            return (rf * fileRate + modelRate - 1) / modelRate;
+        }
+
+        Double wall() {
+            return (System.nanoTime() - started) * 1e-9;
+        }
+
+        String name() {
+            return input.path() + " (model " + model.name() + ")";
+        }
     }
 
     /** Messages about the input often start with its path; the error line names it already. */
@@ -255,10 +413,6 @@ public final class BatchRenderer {
             }
         }
         return s;
-    }
-
-    private static double wall(long startNanos) {
-        return (System.nanoTime() - startNanos) * 1e-9;
     }
 
     private static String str(Path p) {

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.namcl.model.ModelException;
 import org.namcl.model.NamFile;
 import org.namcl.model.NamLoader;
-import org.namcl.model.net.WaveNet;
+import org.namcl.model.net.Network;
 
 /**
  * A model ready to render: loaded, resolved at the chosen size, with the output gain its
@@ -14,7 +14,7 @@ import org.namcl.model.net.WaveNet;
  * @param name            the folder its outputs go to (the file's base name)
  * @param normalizationDb gain that brings its output to the target loudness; 0 when not normalizing
  */
-public record LoadedModel(Path path, String name, WaveNet net, double normalizationDb) {
+public record LoadedModel(Path path, String name, Network net, double normalizationDb) {
 
     /**
      * Loads {@code path} and tells {@code warn} about what the options cannot do with it.
@@ -39,12 +39,7 @@ public record LoadedModel(Path path, String name, WaveNet net, double normalizat
                 normalizationDb = RenderOptions.TARGET_LOUDNESS_DB - loudness;
             }
         }
-        WaveNet net = file.resolve(options.slimOrDefault());
-        // every channel of a file is its own mono stream through the model
-        if (net.inChannels() != 1 || net.outChannels() != 1) {
-            throw new ModelException(path + ": namcl renders mono models; this one has " + net.inChannels()
-                    + " input and " + net.outChannels() + " output channels");
-        }
+        Network net = file.resolve(options.slimOrDefault());
         return new LoadedModel(path, OutputPaths.modelName(path), net, normalizationDb);
     }
 

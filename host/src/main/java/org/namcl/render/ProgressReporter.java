@@ -19,10 +19,8 @@ public final class ProgressReporter {
     private int pairs;
     private int pairsDone;
     private double totalSeconds;
-    /** Input seconds of finished pairs, rendered or not. */
+    /** Input seconds done: finished pairs, and what pairs under way have rendered so far. */
     private double doneSeconds;
-    /** Input seconds rendered in the current pair so far. */
-    private double currentSeconds;
     /** Input seconds actually rendered: what the speed is measured on. */
     private double renderedSeconds;
     private long lastDraw;
@@ -42,55 +40,57 @@ public final class ProgressReporter {
         return live;
     }
 
-    public void notice(String message) {
+    public synchronized void notice(String message) {
         if (!quiet) {
             print("namcl: " + message);
         }
     }
 
-    public void warn(String message) {
+    public synchronized void warn(String message) {
         if (!quiet) {
             print("namcl: warning: " + message);
         }
     }
 
-    public void error(String message) {
+    public synchronized void error(String message) {
         print("namcl: error: " + message);
     }
 
     /** A batch of {@code pairs} pairs, {@code totalSeconds} of input in all (0 if unknown). */
-    public void start(int pairs, double totalSeconds) {
+    public synchronized void start(int pairs, double totalSeconds) {
         this.pairs = pairs;
         this.totalSeconds = totalSeconds;
     }
 
-    /** {@code seconds} more of the current pair's input are rendered. */
-    public void advance(double seconds) {
-        currentSeconds += seconds;
+    /** {@code seconds} more of some pair's input are rendered (pairs may render side by side). */
+    public synchronized void advance(double seconds) {
+        doneSeconds += seconds;
         renderedSeconds += seconds;
         if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
         }
     }
 
-    /** The current pair starts again (on another engine): what it rendered so far does not count. */
-    public void retry() {
-        renderedSeconds -= currentSeconds;
-        currentSeconds = 0;
+    /** A pair starts again (on another engine): the {@code seconds} it rendered so far do not count. */
+    public synchronized void retract(double seconds) {
+        renderedSeconds -= seconds;
+        doneSeconds -= seconds;
     }
 
-    /** The current pair is finished (rendered, skipped or failed); it held {@code seconds} of input. */
-    public void pairDone(double seconds) {
+    /**
+     * A pair is finished (rendered, skipped or failed); {@code remaining} of its input seconds were
+     * not reported through {@link #advance} (all of them for a skipped pair).
+     */
+    public synchronized void pairDone(double remaining) {
         pairsDone++;
-        doneSeconds += Math.max(seconds, currentSeconds);
-        currentSeconds = 0;
+        doneSeconds += Math.max(0, remaining);
         if (live) {
             draw();
         }
     }
 
     /** The last line: what happened, how much audio, how fast. */
-    public void summary(long rendered, long skipped, long failed, double audioSeconds) {
+    public synchronized void summary(long rendered, long skipped, long failed, double audioSeconds) {
         if (quiet) {
             return;
         }
@@ -113,7 +113,7 @@ public final class ProgressReporter {
         double wall = elapsed();
         double speed = wall > 0 ? renderedSeconds / wall : 0;
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%d/%d]", pairsDone, pairs));
-        double done = doneSeconds + currentSeconds;
+        double done = doneSeconds;
         if (totalSeconds > 0) {
             b.append(String.format(Locale.ROOT, " %3.0f%%", Math.min(100, 100 * done / totalSeconds)));
         }

@@ -13,11 +13,10 @@ import java.util.Objects;
  * @param tail         render RF samples of silence after the input so tails are not cut
  * @param mixMono      downmix to one channel before rendering
  * @param resample     convert files whose rate differs from the model's to it and back
- * @param blockFrames  frames read, rendered and written at a time; 0 picks from the model
  */
 public record RenderOptions(EngineChoice engine, String device, int threads, Double slim, OutputFormat format,
                             boolean normalize, double inputGainDb, double outputGainDb, boolean overwrite,
-                            boolean tail, boolean mixMono, boolean resample, int blockFrames) {
+                            boolean tail, boolean mixMono, boolean resample) {
 
     /** The loudness {@code normalize} brings every model's output to, in dB. */
     public static final double TARGET_LOUDNESS_DB = -18.0;
@@ -34,9 +33,6 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         }
         if (!Double.isFinite(inputGainDb) || !Double.isFinite(outputGainDb)) {
             throw new IllegalArgumentException("--input-gain and --output-gain must be finite numbers of dB");
-        }
-        if (blockFrames < 0) {
-            throw new IllegalArgumentException("blockFrames must not be negative, got " + blockFrames);
         }
     }
 

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -49,7 +49,8 @@ public final class RunReport {
     private final RenderOptions options;
     private final OffsetDateTime started = OffsetDateTime.now();
     private final long startNanos = System.nanoTime();
-    private final List<Pair> pairs = new ArrayList<>();
+    /** By their place in the batch (model by model, file by file), whatever order they end in. */
+    private final TreeMap<Long, Pair> pairs = new TreeMap<>();
     private String engine = "none";
 
     /**
@@ -66,21 +67,22 @@ public final class RunReport {
         this.engine = description;
     }
 
-    public void add(Pair pair) {
-        pairs.add(pair);
+    /** The outcome of the pair at place {@code seq} of the batch; a later one replaces it. */
+    public synchronized void add(long seq, Pair pair) {
+        pairs.put(seq, pair);
     }
 
-    public List<Pair> pairs() {
-        return List.copyOf(pairs);
+    public synchronized List<Pair> pairs() {
+        return List.copyOf(pairs.values());
     }
 
-    public long count(Status status) {
-        return pairs.stream().filter(p -> p.status() == status).count();
+    public synchronized long count(Status status) {
+        return pairs.values().stream().filter(p -> p.status() == status).count();
     }
 
     /** Seconds of input rendered (skipped and failed pairs not counted). */
-    public double renderedSeconds() {
-        return pairs.stream().filter(p -> p.status() == Status.RENDERED).mapToDouble(Pair::seconds).sum();
+    public synchronized double renderedSeconds() {
+        return pairs.values().stream().filter(p -> p.status() == Status.RENDERED).mapToDouble(Pair::seconds).sum();
     }
 
     /** Writes the report to {@code file} atomically: the file is whole or not there. */
@@ -97,7 +99,7 @@ public final class RunReport {
             summary.put(s.name().toLowerCase(Locale.ROOT), count(s));
         }
         summary.put("rendered_seconds", renderedSeconds());
-        root.set("pairs", MAPPER.valueToTree(pairs));
+        root.set("pairs", MAPPER.valueToTree(pairs()));
         byte[] json = MAPPER.writeValueAsBytes(root);
 
         Path target = file.toAbsolutePath();

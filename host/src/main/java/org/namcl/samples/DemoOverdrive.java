@@ -12,6 +12,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamLoader;
+import org.namcl.model.net.WaveNet;
 
 /**
  * A soft-clipping overdrive pedal written directly as NAM WaveNet weights, no training. The
@@ -75,7 +76,7 @@ public final class DemoOverdrive {
     }
 
     private static WaveNetStreamer engine(String json) {
-        return new WaveNetStreamer(NamLoader.parse(json, "namcl demo overdrive").resolve());
+        return new WaveNetStreamer(NamLoader.parse(json, "namcl demo overdrive").resolve(WaveNet.class));
     }
 
     /** 20·log10 RMS of the model's output for {@code input}. */

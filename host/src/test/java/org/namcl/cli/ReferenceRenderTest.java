@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namcl.render.TestAudio;
 import org.namcl.render.TestModels;
+import org.namcl.testing.Tolerance;
 
 /** The whole path, WAV in to WAV out, against NAM's own render of the same model and signal. */
 class ReferenceRenderTest {
@@ -37,8 +38,8 @@ class ReferenceRenderTest {
             peak = Math.max(peak, Math.abs(reference[i]));
         }
         double esr = err / energy;
-        assertTrue(esr < 1e-8, "ESR " + esr);
-        assertTrue(TestAudio.maxAbsDiff(reference, out) <= 5e-4 * peak);
+        assertTrue(esr < Tolerance.MAX_ESR, "ESR " + esr);
+        assertTrue(TestAudio.maxAbsDiff(reference, out) <= Tolerance.MAX_ABS_PER_PEAK * peak);
         assertTrue(Files.size(dir.resolve("out/py__nano/sweep.wav")) > 0);
     }
 }

@@ -2,13 +2,14 @@ package org.namcl.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.namcl.engine.Support;
 import org.namcl.model.Activation;
-import org.namcl.model.ModelException;
 import org.namcl.model.net.PostHead;
 import org.namcl.model.net.WaveNet;
 
@@ -78,9 +79,12 @@ class NetworkPlanTest {
     }
 
     @Test
-    void rejectsModelsThatAreNotMono() {
+    void theSharedMonoRuleRejectsAStereoModel() {
         TestNets t = new TestNets(6);
         WaveNet stereoOut = t.net(List.of(t.array(1, 1, 2, 2, 2, 1)), null, null);
-        assertThrows(ModelException.class, () -> NetworkPlan.of(stereoOut));
+        Support s = Support.mono(stereoOut);
+        assertFalse(s.supported());
+        assertEquals("namcl renders mono models; this one has 1 input and 2 output channels", s.problem());
+        assertTrue(Support.mono(t.net(List.of(t.array(1, 1, 2, 1, 2, 1)), null, null)).supported());
     }
 }

@@ -7,64 +7,212 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namcl.audio.SampleEncoding;
 import org.namcl.cpu.CpuEngine;
+import org.namcl.cpu.CpuPolicy;
 import org.namcl.engine.Engine;
+import org.namcl.engine.JobFailure;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
 import org.namcl.engine.StreamRenderer;
+import org.namcl.engine.Support;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClException;
 import org.namcl.render.RunReport.Status;
 
-/** The OpenCL fallback of {@code --engine auto}, with a stand-in for a failing OpenCL engine. */
+/** Batches as jobs: engine policy changes nothing, failures fail alone and leave nothing behind, fallback. */
 class BatchRendererTest {
     @TempDir
     Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    static RenderOptions options(boolean tail, boolean resample) {
+        return new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false, tail,
+                false, resample);
+    }
+
+    private RunReport render(RenderOptions o, List<Path> models, List<Path> inputs, Path out, Engine primary,
+                             Engine fallback) {
+        RunReport report = new RunReport("test", List.of(), o);
+        new BatchRenderer(o, new ProgressReporter(new PrintWriter(err), false, false), report,
+                notice -> new EngineSelector(primary, fallback))
+                .run(models, inputs.stream().map(p -> InputFile.ok(p, p.getFileName())).toList(), out);
+        return report;
+    }
+
+    @Test
+    void blockAndPieceLengthsChangeNothingWithResamplingAndTail() throws IOException {
+        Path model = TestModels.copy(TestModels.NANO, dir);
+        float[] x = TestAudio.signal(30011, 1);
+        Path in = TestAudio.write(dir.resolve("x.wav"), 44100, SampleEncoding.FLOAT32, x);
+        RenderOptions o = options(true, true);
+
+        render(o, List.of(model), List.of(in), dir.resolve("whole"), new CpuEngine(1), null);
+        render(o, List.of(model), List.of(in), dir.resolve("small"), new CpuEngine(new CpuPolicy(1, 997, 0)), null);
+        render(o, List.of(model), List.of(in), dir.resolve("split"), new CpuEngine(new CpuPolicy(2, 9000, 3000)), null);
+
+        float[] whole = TestAudio.read(dir.resolve("whole/py__nano/x.wav")).channel(0);
+        int rf = TestModels.net(model).receptiveField();
+        assertEquals(x.length + (int) Math.ceil(rf * 44100.0 / 48000), whole.length);
+        assertArrayEquals(whole, TestAudio.read(dir.resolve("small/py__nano/x.wav")).channel(0));
+        assertArrayEquals(whole, TestAudio.read(dir.resolve("split/py__nano/x.wav")).channel(0));
+    }
+
+    @Test
+    void atTheModelsRateTheOutputIsTheStreamingEnginesWithItsTail() throws IOException {
+        Path model = TestModels.copy(TestModels.NANO, dir);
+        float[] x = TestAudio.signal(9000, 2);
+        Path in = TestAudio.write(dir.resolve("x.wav"), x);
+        WaveNet net = TestModels.net(model);
+
+        render(options(true, false), List.of(model), List.of(in), dir.resolve("out"),
+                new CpuEngine(new CpuPolicy(2, 333, 100)), null);
+
+        assertArrayEquals(TestModels.stream(net, TestModels.padded(x, net.receptiveField())),
+                TestAudio.read(dir.resolve("out/py__nano/x.wav")).channel(0));
+    }
 
     @Test
     void aFileTheFirstEngineFailsOnIsRenderedAgainOnTheCpu() throws IOException {
         Path model = TestModels.copy(TestModels.DEMONET, dir);
         float[] x = TestAudio.signal(3000, 1);
         Path in = TestAudio.write(dir.resolve("in/x.wav"), x);
-        RenderOptions o = PairRendererTest.options(1000, false, false);
-        StringWriter err = new StringWriter();
-        RunReport report = new RunReport("test", List.of(), o);
 
-        new BatchRenderer(o, new ProgressReporter(new PrintWriter(err), false, false), report,
-                notice -> new EngineSelector(failingOpenCl(), new CpuEngine(1)))
-                .run(List.of(model), List.of(InputFile.ok(in, in.getFileName())), dir.resolve("out"));
+        RunReport report = render(options(false, false), List.of(model), List.of(in), dir.resolve("out"),
+                failing("opencl", 0, new OpenClException("CL_OUT_OF_RESOURCES")), new CpuEngine(1));
 
         assertTrue(err.toString().contains("namcl: opencl failed on " + in + " (model py__demonet) "
                 + "(CL_OUT_OF_RESOURCES); rendering it on the CPU"), err::toString);
         RunReport.Pair pair = report.pairs().get(0);
-        assertEquals(Status.RENDERED, pair.status());
+        assertEquals(Status.RENDERED, pair.status(), err::toString);
         assertEquals("cpu", pair.engine());
         assertArrayEquals(TestModels.stream(TestModels.net(model), x),
                 TestAudio.read(dir.resolve("out/py__demonet/x.wav")).channel(0));
     }
 
-    private static Engine failingOpenCl() {
-        return new Engine() {
+    @Test
+    void anEngineFailureMidwayLeavesNoFileBehindAndTheBatchGoesOn() throws IOException {
+        Path model = TestModels.copy(TestModels.DEMONET, dir);
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(5000, 3));
+        Path b = TestAudio.write(dir.resolve("in/b.wav"), TestAudio.signal(5000, 4));
+
+        RunReport report = render(options(false, false), List.of(model), List.of(a, b), dir.resolve("out"),
+                failing("test", 1000, new IllegalStateException("device lost")), null);
+
+        assertEquals(2, report.count(Status.FAILED));
+        assertTrue(err.toString().contains(a + " (model py__demonet): device lost"), err::toString);
+        assertEquals(List.of(), files(dir.resolve("out")));
+    }
+
+    @Test
+    void theModelRateMustBeReachable() throws IOException {
+        Path model = TestModels.copy(TestModels.DEMONET, dir);
+        Path in = TestAudio.write(dir.resolve("x.wav"), 44100, SampleEncoding.PCM16, TestAudio.signal(100, 1));
+
+        RunReport report = render(options(false, false), List.of(model), List.of(in), dir.resolve("out"),
+                new CpuEngine(1), null);
+
+        assertEquals(Status.FAILED, report.pairs().get(0).status());
+        assertTrue(report.pairs().get(0).error().contains("(44100 Hz) differs from the model's (48000 Hz)"),
+                report.pairs().get(0)::error);
+        assertEquals(List.of(), files(dir.resolve("out")));
+    }
+
+    @Test
+    void aModelTheEngineDoesNotRunIsReportedOnceAndFailsItsPairs() throws IOException {
+        Path model = TestModels.copy(TestModels.DEMONET, dir);
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(100, 1));
+        Path b = TestAudio.write(dir.resolve("in/b.wav"), TestAudio.signal(100, 2));
+        Engine refusing = new Refusing();
+
+        RunReport report = render(options(false, false), List.of(model), List.of(a, b), dir.resolve("out"),
+                refusing, null);
+
+        assertEquals(2, report.count(Status.FAILED));
+        assertEquals(1, err.toString().split("not for this engine", -1).length - 1, err::toString);
+        assertTrue(err.toString().contains("(skipping its 2 files)"), err::toString);
+    }
+
+    /** Writes {@code after} frames of each job (a copy of its input), then fails it with {@code e} as the engine's fault. */
+    private static Engine failing(String name, int after, RuntimeException e) {
+        return new Refusing() {
             @Override
             public String name() {
-                return "opencl";
+                return name;
             }
 
             @Override
-            public String description() {
-                return "OpenCL stand-in";
+            public Support supports(Network model) {
+                return Support.yes();
             }
 
             @Override
-            public StreamRenderer open(WaveNet model) {
-                throw new OpenClException("CL_OUT_OF_RESOURCES");
-            }
-
-            @Override
-            public void close() {
+            public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+                while (jobs.hasNext()) {
+                    RenderJob j = jobs.next();
+                    float[][] buf = new float[j.source().channels()][Math.max(1, after)];
+                    try {
+                        int n = JobFailure.read(j.source(), buf, 0, after);
+                        JobFailure.write(j.sink(), buf, 0, n);
+                        throw e;
+                    } catch (RuntimeException x) {
+                        outcomes.accept(JobFailure.failed(j, x));
+                    }
+                }
             }
         };
+    }
+
+    /** An engine that runs nothing. */
+    private static class Refusing implements Engine {
+        @Override
+        public String name() {
+            return "refusing";
+        }
+
+        @Override
+        public String description() {
+            return "test engine";
+        }
+
+        @Override
+        public Support supports(Network model) {
+            return Support.no("not for this engine");
+        }
+
+        @Override
+        public StreamRenderer open(Network model) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+            if (jobs.hasNext()) {
+                throw new UnsupportedOperationException("no job should reach it");
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
     }
 }

@@ -21,7 +21,7 @@ class ProgressReporterTest {
         p.start(2, 10);
         p.advance(5);
         p.warn("careful");
-        p.pairDone(5);
+        p.pairDone(0);
         p.error("broken");
         p.pairDone(5);
         p.summary(1, 0, 1, 5);
@@ -39,7 +39,7 @@ class ProgressReporterTest {
         ProgressReporter p = reporter(false, true);
         p.start(2, 120);
         p.advance(30);
-        p.pairDone(60);
+        p.pairDone(30); // a pair of 60 s, 30 of them reported as rendered
         String drawn = text.toString();
         p.notice("hello");
 
@@ -58,7 +58,7 @@ class ProgressReporterTest {
         p.notice("n");
         p.warn("w");
         p.advance(10);
-        p.pairDone(10);
+        p.pairDone(0);
         p.error("e");
         p.summary(0, 0, 1, 0);
 

@@ -38,7 +38,7 @@ public final class TestModels {
     }
 
     public static WaveNet net(Path model) {
-        return NamLoader.load(model).resolve();
+        return NamLoader.load(model).resolve(WaveNet.class);
     }
 
     /** What the streaming CPU engine makes of {@code in} (silence before it). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.namcl.model.net.WaveNet;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamFile;
 import org.namcl.model.NamLoader;
@@ -31,7 +32,7 @@ class BundledModelsTest {
             NamFile file = NamLoader.load(model);
             assertEquals(48000.0, file.sampleRate(), model.toString());
             float[] y = new float[n];
-            new WaveNetStreamer(file.resolve()).process(take, 0, y, 0, n);
+            new WaveNetStreamer(file.resolve(WaveNet.class)).process(take, 0, y, 0, n);
             double sum = 0;
             for (float v : y) {
                 assertTrue(Float.isFinite(v), model.toString());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.namcl.model.net.WaveNet;
 import org.namcl.audio.WavReader;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamFile;
@@ -25,7 +26,7 @@ class DemoOverdriveTest {
     @BeforeAll
     static void load() {
         file = NamLoader.load(SamplesFolder.find().resolve(GenerateSamples.MODEL));
-        engine = new WaveNetStreamer(file.resolve());
+        engine = new WaveNetStreamer(file.resolve(WaveNet.class));
     }
 
     @Test

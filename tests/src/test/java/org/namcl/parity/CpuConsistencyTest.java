@@ -1,21 +1,24 @@
 package org.namcl.parity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.namcl.cpu.CpuEngine;
-import org.namcl.cpu.OfflineRenderer;
+import org.namcl.cpu.CpuPolicy;
 import org.namcl.cpu.WaveNetStreamer;
-import org.namcl.engine.StreamRenderer;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
 
 /**
- * Results must not depend on how a stream is cut: block sizes of the streaming engine, chunk
- * sizes and thread counts of the offline renderer, and the halo-keeping stream over it.
+ * On the CPU, results do not depend on how a stream is cut, bit for bit: block sizes of the
+ * streaming engine, and the engine's threads, block and piece lengths (pieces rendered from
+ * silence after an RF − 1 halo) when it renders jobs.
  */
 class CpuConsistencyTest {
     /** Models with different receptive fields and features (A1 standard, FiLM, condition DSP...). */
@@ -27,7 +30,7 @@ class CpuConsistencyTest {
     }
 
     private static WaveNet load(String name) {
-        return NamLoader.load(ReferenceSet.bundled().resolve("models").resolve(name)).resolve();
+        return NamLoader.load(ReferenceSet.bundled().resolve("models").resolve(name)).resolve(WaveNet.class);
     }
 
     private static float[] edge() {
@@ -50,7 +53,7 @@ class CpuConsistencyTest {
         float[] in = edge();
         float[] whole = streamed(net, in, in.length);
         for (int block : new int[]{1, 7, 64, 4096}) {
-            Tolerance.assertMatches(model + " block " + block, whole, streamed(net, in, block));
+            assertArrayEquals(whole, streamed(net, in, block), model + " block " + block);
         }
     }
 
@@ -65,75 +68,34 @@ class CpuConsistencyTest {
         s.reset();
         float[] again = new float[in.length];
         s.process(in, again, in.length);
-        Tolerance.assertMatches(model + " after reset", first, again);
+        assertArrayEquals(first, again, model + " after reset");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void offlineChunksEqualStreaming(String model) {
+    void threadsBlocksAndPiecesDoNotChangeTheOutput(String model) {
         WaveNet net = load(model);
         float[] in = edge();
         float[] expected = streamed(net, in, 4096);
         int rf = net.receptiveField();
-        // chunks smaller than the receptive field, odd sizes, and the default
-        for (int chunk : new int[]{Math.max(1, rf / 3), 1000, 4097, 0}) {
+        // pieces shorter than the receptive field, odd lengths, and the defaults
+        for (int piece : new int[]{Math.max(1, rf / 3), 1000, 4097, 0}) {
             for (int threads : new int[]{1, 2, 3}) {
-                try (OfflineRenderer r = new OfflineRenderer(net, threads, chunk)) {
-                    Tolerance.assertMatches(model + " chunk " + chunk + " threads " + threads, expected, r.render(in));
+                for (int block : new int[]{piece * 3 + 1, 0}) {
+                    try (CpuEngine e = new CpuEngine(new CpuPolicy(threads, block, piece))) {
+                        assertArrayEquals(expected, e.render(net, in),
+                                model + " piece " + piece + " threads " + threads + " block " + block);
+                    }
                 }
             }
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void multiCoreStreamEqualsSingleThreadStream(String model) {
-        WaveNet net = load(model);
-        float[] in = edge();
-        float[] expected = streamed(net, in, in.length);
-        float[] out = new float[in.length];
-        try (CpuEngine engine = new CpuEngine(2); StreamRenderer r = engine.open(net)) {
-            // uneven blocks, some far shorter than the receptive field: the halo must carry over
-            int[] blocks = {100, 3, 5000, 1, 777, 12000};
-            int pos = 0;
-            for (int i = 0; pos < in.length; i++) {
-                int n = Math.min(blocks[i % blocks.length], in.length - pos);
-                r.process(in, pos, out, pos, n);
-                pos += n;
-            }
-        }
-        Tolerance.assertMatches(model + " cpu engine, 2 threads", expected, out);
-    }
-
-    /** Streams opened on one engine share the model's offline renderer but nothing else. */
-    @org.junit.jupiter.api.Test
-    void interleavedStreamsOfOneEngineStayApart() {
-        WaveNet net = load("py__standard.nam");
-        float[] a = edge();
-        float[] b = ReferenceSet.readF32(ReferenceSet.bundled().resolve("signals").resolve("sweep.f32"));
-        float[] outA = new float[a.length];
-        float[] outB = new float[b.length];
-        try (CpuEngine engine = new CpuEngine(2); StreamRenderer ra = engine.open(net);
-             StreamRenderer rb = engine.open(net)) {
-            for (int pos = 0; pos < Math.max(a.length, b.length); pos += 3000) {
-                if (pos < a.length) {
-                    ra.process(a, pos, outA, pos, Math.min(3000, a.length - pos));
-                }
-                if (pos < b.length) {
-                    rb.process(b, pos, outB, pos, Math.min(3000, b.length - pos));
-                }
-            }
-        }
-        Tolerance.assertMatches("stream a", streamed(net, a, a.length), outA);
-        Tolerance.assertMatches("stream b", streamed(net, b, b.length), outB);
-    }
-
-    @org.junit.jupiter.api.Test
+    @Test
     void slimVariantIsBlockSizeIndependentToo() {
         Path p = ReferenceSet.bundled().resolve("models").resolve("py__slimmable.nam");
-        WaveNet net = NamLoader.load(p).resolve(0.0);
+        WaveNet net = NamLoader.load(p).resolve(0.0, WaveNet.class);
         float[] in = edge();
-        float[] whole = streamed(net, in, in.length);
-        Tolerance.assertMatches("slimmable, size 0, block 7", whole, streamed(net, in, 7));
+        assertArrayEquals(streamed(net, in, in.length), streamed(net, in, 7), "slimmable, size 0, block 7");
     }
 }

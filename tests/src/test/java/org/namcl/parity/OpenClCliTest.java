@@ -13,6 +13,8 @@ import org.namcl.audio.WavWriter;
 import org.namcl.cli.Main;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClTestSupport;
+import org.namcl.testing.TestSignals;
+import org.namcl.testing.Tolerance;
 
 /**
  * {@code namcl render --engine opencl} on a batch of short files (packed into shared launches)

@@ -20,8 +20,11 @@ import org.namcl.engine.StreamRenderer;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.DeviceInfo;
-import org.namcl.opencl.OpenClTestSupport;
 import org.namcl.opencl.OpenClEngine;
+import org.namcl.opencl.OpenClTestSupport;
+import org.namcl.testing.RandomWaveNet;
+import org.namcl.testing.TestSignals;
+import org.namcl.testing.Tolerance;
 
 /**
  * The OpenCL engine against the streaming CPU engine (the oracle) and NAM's reference renders,
@@ -155,7 +158,7 @@ class OpenClEquivalenceTest {
     }
 
     private static void checkReference(ReferenceSet.Case c, int bigModelSamples) {
-        WaveNet net = NamLoader.load(c.modelPath()).resolve(c.slimValue());
+        WaveNet net = NamLoader.load(c.modelPath()).resolve(c.slimValue(), WaveNet.class);
         float[] in = c.input();
         float[] expected = c.expected();
         if (net.parameterCount() >= BIG_MODEL_WEIGHTS && in.length > bigModelSamples) {
@@ -180,7 +183,7 @@ class OpenClEquivalenceTest {
 
     private static synchronized WaveNet standard() {
         if (standard == null) {
-            standard = NamLoader.load(ReferenceSet.bundled().resolve("models/py__standard.nam")).resolve();
+            standard = NamLoader.load(ReferenceSet.bundled().resolve("models/py__standard.nam")).resolve(WaveNet.class);
         }
         return standard;
     }

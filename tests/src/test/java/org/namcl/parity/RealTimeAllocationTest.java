@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
+import org.namcl.testing.RandomCoverage;
+import org.namcl.testing.RandomWaveNet;
+import org.namcl.testing.TestSignals;
 
 /**
  * The real-time contract of {@link WaveNetStreamer}: once built, {@code process} (any block
@@ -53,7 +56,7 @@ class RealTimeAllocationTest {
                 .values();
         Stream<Named<WaveNet>> reference = variants.stream().map(c -> Named.of(
                 c.model().replaceFirst(".*/", "") + " " + c.variant(),
-                NamLoader.load(c.modelPath()).resolve(c.slimValue())));
+                NamLoader.load(c.modelPath()).resolve(c.slimValue(), WaveNet.class)));
         Stream<Named<WaveNet>> random = LongStream.range(0, RandomWaveNet.COVERING_SEEDS)
                 .mapToObj(seed -> Named.of("random " + seed, RandomWaveNet.load(seed)));
         return Stream.concat(reference, random);

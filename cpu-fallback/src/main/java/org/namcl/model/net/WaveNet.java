@@ -11,7 +11,7 @@ import java.util.List;
  * @param sampleRate    the model's rate in Hz (48000 when the file does not say)
  */
 public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScale, int inChannels,
-                      WaveNet conditionDsp, double sampleRate) {
+                      WaveNet conditionDsp, double sampleRate) implements Network {
 
     public WaveNet {
         arrays = List.copyOf(arrays);
@@ -34,6 +34,12 @@ public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScal
         return r;
     }
 
+    @Override
+    public String architecture() {
+        return "WaveNet";
+    }
+
+    @Override
     public int outChannels() {
         return postHead != null ? postHead.outChannels() : arrays.get(arrays.size() - 1).headOutChannels();
     }
@@ -43,6 +49,7 @@ public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScal
     }
 
     /** Number of weights (parameters) the network uses, condition DSP included. */
+    @Override
     public long parameterCount() {
         long n = 1;
         for (LayerArray a : arrays) {

@@ -1,4 +1,4 @@
-package org.namcl.parity;
+package org.namcl.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +18,9 @@ import org.namcl.model.net.WaveNet;
  * dilation, post-stack head, condition DSP, 1–3 layer arrays. Every file obeys the loader's
  * rules and counts its weights in NAM-SPEC's order, so {@link NamLoader#parse} accepts it.
  */
-final class RandomWaveNet {
+public final class RandomWaveNet {
     /** Seeds 0 .. COVERING_SEEDS − 1 together exercise every feature (RandomWaveNetTest checks). */
-    static final int COVERING_SEEDS = 8;
+    public static final int COVERING_SEEDS = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SIMPLE = {"Tanh", "Fasttanh", "ReLU", "Sigmoid", "SiLU", "Hardswish",
@@ -39,12 +39,12 @@ final class RandomWaveNet {
     }
 
     /** The model for {@code seed} as {@code .nam} JSON text. */
-    static String json(long seed) {
+    public static String json(long seed) {
         return new RandomWaveNet(seed).model(1, true).toString();
     }
 
-    static WaveNet load(long seed) {
-        return NamLoader.parse(json(seed), "random-" + seed + ".nam").resolve();
+    public static WaveNet load(long seed) {
+        return NamLoader.parse(json(seed), "random-" + seed + ".nam").resolve(WaveNet.class);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.namcl.parity;
+package org.namcl.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

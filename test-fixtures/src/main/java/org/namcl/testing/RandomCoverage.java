@@ -1,4 +1,4 @@
-package org.namcl.parity;
+package org.namcl.testing;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,7 +10,7 @@ import org.namcl.model.net.LayerArray;
 import org.namcl.model.net.WaveNet;
 
 /** The features a set of networks exercises, named so a test can require every one of them. */
-final class RandomCoverage {
+public final class RandomCoverage {
     private RandomCoverage() {
     }
 
@@ -18,7 +18,7 @@ final class RandomCoverage {
      * Every feature name {@link #of} can report: each activation kind (in any role), each gating
      * mode, each FiLM slot, and each way a FiLM, 1x1 or conv can be shaped.
      */
-    static Set<String> all() {
+    public static Set<String> all() {
         Set<String> s = new TreeSet<>();
         for (Activation.Kind k : Activation.Kind.values()) {
             s.add("activation " + k);
@@ -37,7 +37,7 @@ final class RandomCoverage {
         return s;
     }
 
-    static Set<String> of(Iterable<WaveNet> nets) {
+    public static Set<String> of(Iterable<WaveNet> nets) {
         Set<String> s = new TreeSet<>();
         for (WaveNet n : nets) {
             add(s, n);

@@ -1,14 +1,14 @@
-package org.namcl.parity;
+package org.namcl.testing;
 
 import java.util.Random;
 
 /** Inputs that stress a renderer: silence, impulses, full-scale squares, DC, noise and sines. */
-final class TestSignals {
+public final class TestSignals {
     private TestSignals() {
     }
 
     /** {@code n} samples cycling through segments of every kind, lengths and order from {@code seed}. */
-    static float[] mixed(int n, long seed) {
+    public static float[] mixed(int n, long seed) {
         Random rnd = new Random(seed);
         float[] x = new float[n];
         int kind = rnd.nextInt(6);

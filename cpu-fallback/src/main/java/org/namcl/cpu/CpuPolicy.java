@@ -1,0 +1,46 @@
+package org.namcl.cpu;
+
+/**
+ * How the CPU engine cuts its work. Jobs run side by side, up to one per thread, each on one
+ * stream per channel (no overhead); a job that has threads to spare (a long file alone) has its
+ * blocks split into pieces rendered at once, each from silence after an RF − 1 sample halo, so
+ * the output is the same either way, bit for bit.
+ *
+ * @param threads     worker threads, and the most jobs open at once
+ * @param blockFrames frames read, rendered and written per step of a job; 0 picks from the model
+ * @param pieceFrames the shortest piece a block is split into; 0 picks from the model
+ */
+public record CpuPolicy(int threads, int blockFrames, int pieceFrames) {
+    /** Blocks span at least this many frames ... */
+    static final int MIN_BLOCK = 1 << 16;
+    /** ... and at most this many (4 MiB per channel buffer). */
+    static final int MAX_BLOCK = 1 << 20;
+    /** A piece pays RF − 1 samples of halo: 16 RF keeps that near 6%. */
+    static final int HALO_FACTOR = 16;
+    static final int MIN_PIECE = 1 << 15;
+
+    public CpuPolicy {
+        if (threads < 1 || blockFrames < 0 || pieceFrames < 0) {
+            throw new IllegalArgumentException("threads must be at least 1 and lengths not negative: "
+                    + threads + ", " + blockFrames + ", " + pieceFrames);
+        }
+    }
+
+    /** {@code threads} threads, lengths chosen per model. */
+    public static CpuPolicy of(int threads) {
+        return new CpuPolicy(threads, 0, 0);
+    }
+
+    int pieceFrames(int receptiveField) {
+        return pieceFrames > 0 ? pieceFrames : Math.max(MIN_PIECE, HALO_FACTOR * receptiveField);
+    }
+
+    /** Long enough that a job alone can give every thread a piece. */
+    int blockFrames(int receptiveField) {
+        if (blockFrames > 0) {
+            return blockFrames;
+        }
+        long wanted = (long) pieceFrames(receptiveField) * threads;
+        return (int) Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, wanted));
+    }
+}

@@ -1,0 +1,21 @@
+package org.namcl.engine;
+
+import java.io.IOException;
+
+/**
+ * The input of a {@link RenderJob}: one or more channels at the model's rate, read in order.
+ * Each channel goes through its own stream of the model. An engine reads a source from one
+ * thread at a time, in order, and may read it on any of its threads.
+ */
+public interface SignalSource {
+
+    int channels();
+
+    /**
+     * Reads up to {@code n} frames into {@code dst[c][off ..]} for every channel c.
+     *
+     * @return frames read; 0 (for n > 0) only at the end of the signal
+     * @throws IOException (or an unchecked exception) when the input cannot be read: the job fails
+     */
+    int read(float[][] dst, int off, int n) throws IOException;
+}

@@ -1,0 +1,22 @@
+package org.namcl.model.net;
+
+/**
+ * A network ready to run, of one of the architectures namcl knows. The type is closed: code that
+ * must treat each architecture differently (an engine's {@code supports}, {@code info}) can list
+ * them all, and a new architecture is a new member here.
+ */
+public sealed interface Network permits WaveNet {
+
+    /** The rate the network was trained at, in Hz (48000 when the file does not say). */
+    double sampleRate();
+
+    int inChannels();
+
+    int outChannels();
+
+    /** Number of weights (parameters) the network uses. */
+    long parameterCount();
+
+    /** The architecture's name as {@code .nam} files spell it. */
+    String architecture();
+}

@@ -1,0 +1,105 @@
+package org.namcl.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.namcl.bench.ModelShape;
+import org.namcl.cpu.CpuEngine;
+import org.namcl.engine.ArraySignal;
+import org.namcl.engine.Engine;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.model.net.WaveNet;
+import org.namcl.opencl.OpenClEngine;
+import org.namcl.opencl.OpenClTestSupport;
+import org.namcl.testing.TestSignals;
+
+/**
+ * Thousands of models through the job API keep resources bounded: threads stay at the engine's
+ * pool (plus a few the JVM starts on its own), models are loaded as their jobs come up and let
+ * go after, and the engine's caches (streamers, device weights, programs) stay within bounds.
+ */
+class BulkJobsTest {
+    /** Threads the JVM may start on its own during the run (JIT, GC, reference handling). */
+    private static final int JVM_THREADS = 4;
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    /** {@code count} jobs over freshly built models of {@code shapes} in turn, each over its own short input. */
+    private static Iterator<RenderJob> jobs(int count, ModelShape[] shapes, List<WeakReference<WaveNet>> built) {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public RenderJob next() {
+                int i = next++;
+                WaveNet net = shapes[i % shapes.length].build(i).resolve(WaveNet.class);
+                built.add(new WeakReference<>(net));
+                float[] in = TestSignals.mixed(1500, i);
+                return new RenderJob(net, ArraySignal.source(in), ArraySignal.sink(new float[in.length]), i);
+            }
+        };
+    }
+
+    /** Runs the jobs, sampling the live thread count at every outcome; returns the most seen. */
+    private int run(Engine engine, Iterator<RenderJob> jobs, int expected) {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        engine.run(jobs, o -> {
+            assertTrue(o instanceof JobOutcome.Done, () -> "job " + o.job().tag() + ": " + o);
+            done.incrementAndGet();
+            most.accumulateAndGet(threads.getThreadCount(), Math::max);
+        });
+        assertEquals(expected, done.get());
+        return most.get();
+    }
+
+    private static int reachable(List<WeakReference<WaveNet>> built) {
+        System.gc();
+        return (int) built.stream().filter(r -> r.get() != null).count();
+    }
+
+    @Test
+    void twoThousandModelsOnTheCpuKeepThreadsAndModelsBounded() {
+        List<WeakReference<WaveNet>> built = new ArrayList<>();
+        int before = threads.getThreadCount();
+        try (CpuEngine engine = new CpuEngine(2)) {
+            int most = run(engine, jobs(2000, new ModelShape[] {ModelShape.NANO}, built), 2000);
+
+            assertTrue(most <= before + engine.threads() + JVM_THREADS,
+                    "threads: " + before + " before, up to " + most + " during the run");
+            assertTrue(engine.cachedModels() <= 16, "streamer pools kept: " + engine.cachedModels());
+            int live = reachable(built);
+            assertTrue(live <= engine.cachedModels() + 2, live + " of 2000 models still in memory");
+        }
+    }
+
+    @Test
+    void manyModelsOnOpenClKeepWeightsBoundedAndCompileOncePerShape() {
+        List<WeakReference<WaveNet>> built = new ArrayList<>();
+        try (OpenClEngine engine = new OpenClEngine(OpenClTestSupport.requireDevice())) {
+            run(engine, jobs(2, new ModelShape[] {ModelShape.NANO, ModelShape.FEATHER}, built), 2);
+            int programs = engine.compiledPrograms();
+
+            run(engine, jobs(120, new ModelShape[] {ModelShape.NANO, ModelShape.FEATHER}, built), 120);
+
+            assertEquals(programs, engine.compiledPrograms(), "models of two shapes compile two shapes' programs");
+            assertTrue(engine.cachedModels() <= 32, "models on the device: " + engine.cachedModels());
+            int live = reachable(built);
+            assertTrue(live <= engine.cachedModels() + 2, live + " of 122 models still in memory");
+        }
+    }
+}
