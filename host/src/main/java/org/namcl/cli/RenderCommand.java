@@ -3,17 +3,16 @@ package org.namcl.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.namcl.render.BatchRenderer;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
+import org.namcl.render.ModelCollector;
 import org.namcl.render.OutputFormat;
-import org.namcl.render.OutputPaths;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderOptions;
@@ -51,6 +50,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  Render a folder of DI takes through a model, keeping the folder structure:",
             "    namcl render -m amp.nam takes/ -o rendered/",
+            "  Every model under a folder, and those a list names (one path per line):",
+            "    namcl render -m captures/ --models-from favourites.txt takes/ -o rendered/",
             "  Two models, 24-bit PCM, each model brought to -18 dB, a report for scripts:",
             "    namcl render -m amp.nam -m pedal.nam di.wav -o out/ \\",
             "      --format pcm24 --normalize loudness --report run.json",
@@ -67,9 +68,18 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL.nam",
-            description = "A .nam model. Repeat for several: every file is rendered through each.")
-    private List<Path> models;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
+            description = "A .nam model, or a folder searched recursively for .nam files (any case; hidden files "
+                    + "skipped). Repeat for several: every file is rendered through each model, and a model "
+                    + "reached twice is rendered once.")
+    private List<Path> models = new ArrayList<>();
+
+    @Option(names = "--models-from", paramLabel = "LIST",
+            description = "A text file listing models, a .nam file or a folder of them per line (blank lines and "
+                    + "lines starting with # are skipped). Relative paths are taken from the list's own folder, "
+                    + "not the current one, so a list kept beside its models works from anywhere. Repeatable; "
+                    + "with it, -m is optional.")
+    private List<Path> modelLists = new ArrayList<>();
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "WAV files, or folders to search (recursively) for WAV files.")
@@ -150,7 +160,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RenderOptions options = options();
-        List<Path> distinctModels = distinctModels();
+        List<Path> distinctModels = models();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
                 System.console() != null);
         if (device != null && engine == EngineChoice.CPU) {
@@ -199,20 +209,14 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The models, each once. Outputs go to a folder per model name, so two different files may not
-     * share a name.
-     */
-    private List<Path> distinctModels() {
-        Map<String, Path> byName = new LinkedHashMap<>();
-        for (Path m : models) {
-            Path other = byName.putIfAbsent(OutputPaths.modelName(m), m);
-            if (other != null && !other.toAbsolutePath().normalize().equals(m.toAbsolutePath().normalize())) {
-                throw usage("models " + other + " and " + m + " have the same name, so their outputs would "
-                        + "share the folder " + OutputPaths.modelName(m) + "; rename one");
-            }
+    /** The models of -m and --models-from, each once; a model among the inputs is a usage error. */
+    private List<Path> models() {
+        try {
+            ModelCollector.refuseModelsAmong(inputs);
+            return ModelCollector.collect(models, modelLists);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        return List.copyOf(byName.values());
     }
 
     /** Creates the output folder; null when it can be written, else why not. */

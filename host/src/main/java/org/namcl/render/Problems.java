@@ -18,14 +18,24 @@ public final class Problems {
 
     public static String describe(Throwable e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            String reason = f.getReason() != null ? f.getReason() : reason(f);
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /**
+     * What went wrong without where, for a message that names the file itself: not every
+     * exception about a file names it (reading a folder as a file says only "Is a directory").
+     */
+    public static String reason(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getReason() != null ? f.getReason() : fileReason(f);
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static String reason(FileSystemException e) {
+    private static String fileReason(FileSystemException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }

@@ -27,8 +27,8 @@ class HelpAndCommandsTest {
         Cli.Result r = Cli.run("render", "--help");
 
         assertEquals(0, r.code(), r::toString);
-        for (String option : List.of("--model", "--output", "--engine", "--device", "--threads", "--slim",
-                "--format", "--normalize", "--input-gain", "--output-gain", "--overwrite", "--tail", "--mix",
+        for (String option : List.of("--model", "--models-from", "--output", "--engine", "--device", "--threads",
+                "--slim", "--format", "--normalize", "--input-gain", "--output-gain", "--overwrite", "--tail", "--mix",
                 "--resample", "--quiet", "--report", "Default: auto", "Default: f32", "Examples:")) {
             assertTrue(r.out().contains(option), () -> option + " missing:\n" + r.out());
         }

@@ -52,6 +52,35 @@ class RenderBatchTest {
     }
 
     @Test
+    void aFolderOfModelsRendersThroughEveryModelInItOnce() throws IOException {
+        TestModels.copy(TestModels.SLIMMABLE, dir.resolve("models/more"));
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(1000, 1));
+
+        Cli.Result r = Cli.run("render", "-m", dir.resolve("models"), "-m", demonet, a, "-o", out, "--engine", "cpu");
+
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(List.of("py__demonet/a.wav", "py__nano/a.wav", "py__slimmable/a.wav"), files(out));
+        assertTrue(r.err().contains("3 rendered, 0 skipped, 0 failed"), r::toString);
+    }
+
+    @Test
+    void modelsFromAListRelativeToTheListsFolder() throws IOException {
+        Path list = Files.writeString(dir.resolve("models/favourites.txt"), "# the small one\n\npy__nano.nam\n");
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(1000, 1));
+
+        Cli.Result onlyList = Cli.run("render", "--models-from", list, a, "-o", out, "--engine", "cpu");
+        Cli.Result withModel = Cli.run("render", "--models-from", list, "-m", demonet, a, "-o", out,
+                "--engine", "cpu");
+
+        assertEquals(0, onlyList.code(), onlyList::toString);
+        assertTrue(onlyList.err().contains("1 rendered, 0 skipped, 0 failed"), onlyList::toString);
+        assertEquals(0, withModel.code(), withModel::toString);
+        assertTrue(withModel.err().contains("1 rendered, 1 skipped"), withModel::toString);
+        assertTrue(withModel.err().contains(" 0 failed"), withModel::toString);
+        assertEquals(List.of("py__demonet/a.wav", "py__nano/a.wav"), files(out));
+    }
+
+    @Test
     void foldersAreSearchedRecursivelyAndKeepTheirStructure() throws IOException {
         Path in = dir.resolve("takes");
         TestAudio.write(in.resolve("x.wav"), TestAudio.signal(500, 1));

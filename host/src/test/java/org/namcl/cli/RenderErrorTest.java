@@ -202,6 +202,19 @@ class RenderErrorTest {
         assertTrue(r.err().contains("0 rendered, 0 skipped, 1 failed"), r::toString);
     }
 
+    @Test
+    void aModelAmongTheInputsIsAUsageErrorSayingHowToGiveSeveral() throws IOException {
+        Path second = TestModels.copy(TestModels.NANO, dir.resolve("models"));
+
+        Cli.Result r = Cli.run("render", "-m", model, second, good, "-o", out, "--engine", "cpu");
+
+        assertEquals(2, r.code(), r::toString);
+        assertEquals("namcl: error: " + second + " is a model, not an input: give each model with -m "
+                + "(-m a.nam -m b.nam), or a folder of models (-m caps/), or a list (--models-from list.txt)",
+                r.err().lines().findFirst().orElseThrow(), r::toString);
+        assertFalse(Files.exists(out), r::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "render in/good.wav -o out",
@@ -217,6 +230,9 @@ class RenderErrorTest {
         "render -m models/py__demonet.nam in/good.wav -o out --normalize peak",
         "render -m models/py__demonet.nam in/good.wav -o out --frobnicate",
         "render -m models/py__demonet.nam -m other/py__demonet.nam in/good.wav -o out",
+        "render -m models/py__demonet.nam other/b.NAM in/good.wav -o out",
+        "render -m in/ in/good.wav -o out",
+        "render --models-from lists/missing.txt in/good.wav -o out",
         "frobnicate",
         ""})
     void usageErrorsExitWithTwo(String args) {
