@@ -2,6 +2,7 @@ package org.namcl.cpu;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.namcl.engine.ModelKey;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -10,32 +11,19 @@ import org.namcl.model.net.WaveNet;
  * evicted pool stays usable to those who have it.
  */
 final class StreamerCache {
-    private final Map<Identity, StreamerPool> pools;
-
-    /** Models are told apart by identity: two loads of one file are two models here. */
-    private record Identity(WaveNet net) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Identity other && other.net == net;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(net);
-        }
-    }
+    private final Map<ModelKey, StreamerPool> pools;
 
     StreamerCache(int capacity) {
         this.pools = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Identity, StreamerPool> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<ModelKey, StreamerPool> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     synchronized StreamerPool pool(WaveNet net) {
-        return pools.computeIfAbsent(new Identity(net), k -> new StreamerPool(net));
+        return pools.computeIfAbsent(new ModelKey(net), k -> new StreamerPool(net));
     }
 
     synchronized int size() {

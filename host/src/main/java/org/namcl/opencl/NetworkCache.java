@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.namcl.engine.ModelKey;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -17,23 +18,11 @@ final class NetworkCache implements AutoCloseable {
     /** Weights may take this fraction of device memory at most; the rest is the chunks'. */
     static final double MEMORY_FRACTION = 1.0 / 16;
 
-    private record Identity(WaveNet net) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Identity other && other.net == net;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(net);
-        }
-    }
-
     private final OpenClContext cl;
     private final int requestedChunk;
     private final int maxModels;
     private final long maxBytes;
-    private final LinkedHashMap<Identity, DeviceNetwork> networks = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<ModelKey, DeviceNetwork> networks = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     NetworkCache(OpenClContext cl, int requestedChunk, int maxModels, long maxBytes) {
@@ -49,7 +38,7 @@ final class NetworkCache implements AutoCloseable {
 
     /** The model on the device, uploaded now if it is not there. */
     DeviceNetwork get(WaveNet net) {
-        Identity key = new Identity(net);
+        ModelKey key = new ModelKey(net);
         DeviceNetwork n = networks.get(key);
         if (n == null) {
             n = new DeviceNetwork(cl, net, requestedChunk);
@@ -62,7 +51,7 @@ final class NetworkCache implements AutoCloseable {
 
     /** Drops the least recently used models (never {@code keep}) until within both bounds. */
     private void evict(DeviceNetwork keep) {
-        Iterator<Map.Entry<Identity, DeviceNetwork>> it = networks.entrySet().iterator();
+        Iterator<Map.Entry<ModelKey, DeviceNetwork>> it = networks.entrySet().iterator();
         while ((networks.size() > maxModels || bytes > maxBytes) && it.hasNext()) {
             DeviceNetwork n = it.next().getValue();
             if (n != keep) {
