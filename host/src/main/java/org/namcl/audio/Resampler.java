@@ -40,6 +40,18 @@ public final class Resampler {
     private final PolyphaseFilter filter;
     private final int up;
     private final int down;
+    /** One resampler per channel from {@code fromRate} to {@code toRate}, or null when the rates are equal. */
+    public static Resampler[] perChannel(int channels, int fromRate, int toRate) {
+        if (fromRate == toRate) {
+            return null;
+        }
+        Resampler[] r = new Resampler[channels];
+        for (int c = 0; c < channels; c++) {
+            r[c] = new Resampler(fromRate, toRate);
+        }
+        return r;
+    }
+
     /** Input history; history[0] is input sample {@code historyStart}, negative ones are zeros. */
     private final float[] history;
     private long historyStart;

@@ -72,10 +72,10 @@ final class KernelSpecs {
 
     /**
      * A causal conv's weights, bias (zeros when it has none: adding them changes nothing) and
-     * pre-activation {@code pre} (or null) on its {@code in} inputs; causal_conv takes the shape
-     * as launch arguments, so the spec depends on the activation only.
+     * pre-activation {@code pre} (or null) on its inputs; causal_conv takes the shape as launch
+     * arguments, so the spec depends on the activation only.
      */
-    static KernelSpec conv(int in, int out, float[] weights, float[] bias, Activation pre) {
+    static KernelSpec conv(int out, float[] weights, float[] bias, Activation pre) {
         return new WeightPack()
                 .activation("PRE", pre)
                 .append(weights)

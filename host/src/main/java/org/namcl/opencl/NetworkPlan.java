@@ -148,7 +148,7 @@ final class NetworkPlan {
     /** causal_conv's arguments after stride and n: dilation, scale, in, out, kernel size, groups. */
     private static Step conv(int in, int out, int k, int dilation, int groups, float[] weights, float[] bias,
                              Activation pre, int src, int dst, float scale) {
-        return new Step(KernelSpecs.conv(in, out, weights, bias, pre), new int[] {src, dst},
+        return new Step(KernelSpecs.conv(out, weights, bias, pre), new int[] {src, dst},
                 List.of(dilation, scale, in, out, k, groups));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -93,7 +94,8 @@ public final class BatchRenderer {
             Engine fallback = engines.fallback();
             primary.run(jobs(pairs), o -> completed(o, primary, fallback == null ? null : retry));
             if (!retry.isEmpty()) {
-                fallback.run(jobs(retry.stream().map(Pair::again).iterator()), o -> completed(o, fallback, null));
+                fallback.run(jobs(retry.stream().map(Pair::again).filter(Objects::nonNull).iterator()),
+                        o -> completed(o, fallback, null));
             }
         } finally {
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -123,7 +125,7 @@ public final class BatchRenderer {
         if (outcome instanceof JobOutcome.Done) {
             try {
                 PairResult r = p.output.commit(p.frames, p.fileChannels);
-                writing.remove(p);
+                p.close();
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
                             + "PCM range (lower --output-gain, or use --format f32)");
@@ -138,8 +140,7 @@ public final class BatchRenderer {
             return;
         }
         JobOutcome.Failed f = (JobOutcome.Failed) outcome;
-        p.output.abandon();
-        writing.remove(p);
+        p.close();
         String problem = withoutPrefix(Problems.describe(f.cause()), p.input.path());
         if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
             progress.notice(engine.name() + " failed on " + p.name() + " (" + problem + "); rendering it on the CPU");
@@ -152,12 +153,13 @@ public final class BatchRenderer {
         fail(p, engine, problem);
     }
 
+    /** Reports a pair as failed; {@code engine} is null when it failed before reaching one. */
     private void fail(Pair p, Engine engine, String problem) {
-        p.output.abandon();
-        writing.remove(p);
+        p.close();
         progress.error(p.name() + ": " + problem);
-        report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
-                Status.FAILED, null, null, null, null, p.wall(), engine.name(), null, problem));
+        report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
+                Status.FAILED, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
+                problem));
         progress.pairDone(p.seconds - p.advanced);
     }
 
@@ -280,6 +282,8 @@ public final class BatchRenderer {
         final long started = System.nanoTime();
         ModelOutput output;
         SignalSource source;
+        /** The file being decoded, or null when the input comes from memory. */
+        ModelInput decoding;
         long frames;
         int fileChannels;
         /** Input seconds reported to the progress line so far. */
@@ -308,7 +312,6 @@ public final class BatchRenderer {
                         RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate, frames + tail);
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate);
                 float[][] kept = decoded.get(key);
-                ModelInput decoding = null;
                 if (kept != null) {
                     reader.close();
                     source = DecodedInputs.replay(kept);
@@ -325,16 +328,31 @@ public final class BatchRenderer {
             writing.add(this);
         }
 
-        /** A new attempt (on the fallback engine): a fresh source and sink. */
+        /** A new attempt (on the fallback engine) with a fresh source and sink; null (reported) if it cannot open. */
         Pair again() {
             Pair p = new Pair(seq, input, model, outputPath, seconds);
             try {
                 p.open();
+                return p;
             } catch (IOException | RuntimeException e) {
                 fail(p, null, withoutPrefix(Problems.describe(e), input.path()));
-                return p;
+                return null;
             }
-            return p;
+        }
+
+        /** Done with the pair's files: the input closed, an uncommitted output's temporary file removed. */
+        void close() {
+            if (output != null) {
+                output.abandon();
+            }
+            if (decoding != null) {
+                try {
+                    decoding.close();
+                } catch (IOException e) {
+                    // only read from: nothing is lost
+                }
+            }
+            writing.remove(this);
         }
 
         RenderJob job() {

@@ -35,12 +35,7 @@ final class ModelInput implements SignalSource, AutoCloseable {
         this.tailLeft = tailFrames;
         this.file = new float[fileChannels][BLOCK];
         int fileRate = reader.format().sampleRate();
-        this.toModel = fileRate == modelRate ? null : new Resampler[channels];
-        if (toModel != null) {
-            for (int c = 0; c < channels; c++) {
-                toModel[c] = new Resampler(fileRate, modelRate);
-            }
-        }
+        this.toModel = Resampler.perChannel(channels, fileRate, modelRate);
         this.pending = new float[channels][0];
     }
 

@@ -34,12 +34,7 @@ final class ModelOutput implements SignalSink {
         this.gain = gain;
         this.target = target;
         int channels = format.channels();
-        this.fromModel = modelRate == format.sampleRate() ? null : new Resampler[channels];
-        if (fromModel != null) {
-            for (int c = 0; c < channels; c++) {
-                fromModel[c] = new Resampler(modelRate, format.sampleRate());
-            }
-        }
+        this.fromModel = Resampler.perChannel(channels, modelRate, format.sampleRate());
         this.fileRate = new float[channels][0];
         this.scaled = new float[channels][0];
     }

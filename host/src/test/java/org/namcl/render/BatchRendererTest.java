@@ -101,6 +101,37 @@ class BatchRendererTest {
     }
 
     @Test
+    void aRetryWhoseInputVanishedFailsWithOneLine() throws IOException {
+        Path model = TestModels.copy(TestModels.DEMONET, dir);
+        Path in = TestAudio.write(dir.resolve("in/x.wav"), TestAudio.signal(3000, 1));
+        Engine deleting = new Refusing() {
+            @Override
+            public Support supports(Network model) {
+                return Support.yes();
+            }
+
+            @Override
+            public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+                RenderJob j = jobs.next(); // its input is open now; the retry opens it again
+                try {
+                    Files.delete(in);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                outcomes.accept(JobFailure.failed(j, new OpenClException("CL_OUT_OF_RESOURCES")));
+            }
+        };
+
+        RunReport report = render(options(false, false), List.of(model), List.of(in), dir.resolve("out"),
+                deleting, new CpuEngine(1));
+
+        RunReport.Pair pair = report.pairs().get(0);
+        assertEquals(Status.FAILED, pair.status(), err::toString);
+        assertTrue(pair.error().contains("no such file"), pair::error);
+        assertEquals(List.of(), files(dir.resolve("out")));
+    }
+
+    @Test
     void anEngineFailureMidwayLeavesNoFileBehindAndTheBatchGoesOn() throws IOException {
         Path model = TestModels.copy(TestModels.DEMONET, dir);
         Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(5000, 3));
