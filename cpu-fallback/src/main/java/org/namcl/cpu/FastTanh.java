@@ -38,7 +38,7 @@ import java.util.Objects;
  * Each form is accurate on its own side of T and too large on the other, so the smaller of the two is taken. Near
  * T both are accurate. The sign is then restored by clamping x to ±result. Because the result is at most a, this
  * clamp also gives x back unchanged for tiny or zero x. The coefficients were derived for this class by
- * {@code src/test/resources/org/namcl/cpu/fasttanh_fit.py}, using Remez exchange for M and linear programming for
+ * {@code tests/src/test/resources/org/namcl/cpu/fasttanh_fit.py}, using Remez exchange for M and linear programming for
  * F, and rounded to float. Q and the polynomial for F are monic, with their scale moved into N and into K1 and K2,
  * which saves a multiplication each.
  *

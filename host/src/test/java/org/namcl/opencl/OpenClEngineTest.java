@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
+import org.namcl.testing.Tolerance;
+import org.namcl.testing.Uniform;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,21 +43,10 @@ class OpenClEngineTest {
     void matchesTheCpuEngine() {
         TestNets t = new TestNets(7);
         WaveNet net = t.net(List.of(t.array(1, 1, 3, 2, 3, 1, 4, 16), t.array(3, 1, 2, 1, 2, 2, 8)), null, null);
-        float[] in = new float[5000];
-        Random r = new Random(7);
-        for (int i = 0; i < in.length; i++) {
-            in[i] = r.nextFloat() * 2 - 1;
-        }
+        float[] in = new Uniform(7).values(5000);
         float[] expected = new float[in.length];
         new WaveNetStreamer(net).process(in, expected, in.length);
-        float[] actual = engine.render(net, in);
-        double peak = 0;
-        double diff = 0;
-        for (int i = 0; i < in.length; i++) {
-            peak = Math.max(peak, Math.abs(expected[i]));
-            diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
-        }
-        assertTrue(peak > 0 && diff <= 1e-5 * peak, "max |diff| " + diff + " for peak " + peak);
+        Tolerance.assertMatches("OpenCL vs CPU", expected, engine.render(net, in));
     }
 
     @Test

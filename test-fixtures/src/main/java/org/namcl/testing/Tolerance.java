@@ -15,6 +15,22 @@ public final class Tolerance {
     /** For an all-zero reference (ESR undefined): max|a| at or below this. */
     public static final double SILENT_MAX_ABS = 1e-6;
 
+    /*
+     * Building blocks against formulas evaluated in double in the test, on values below 1 in
+     * magnitude (absolute differences).
+     */
+    /**
+     * A float32 sum of a few products (a conv tap, a 1x1 row, a FiLM scale-and-shift): a few
+     * roundings of 6e-8 each.
+     */
+    public static final double FLOAT32_SUM = 1e-6;
+    /**
+     * A whole forward pass of a tiny generated WaveNet: a few dozen multiply-adds and activations
+     * deep, rounding error near 1e-6; a wrong weight, tap or gating changes outputs by 1e-2 or
+     * more, so this tells the two apart with margin either way.
+     */
+    public static final double FLOAT32_FORWARD = 1e-5;
+
     private Tolerance() {
     }
 

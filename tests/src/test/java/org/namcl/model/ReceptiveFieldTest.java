@@ -3,8 +3,8 @@ package org.namcl.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.namcl.testing.Uniform;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.net.WaveNet;
 
@@ -77,7 +77,7 @@ class ReceptiveFieldTest {
         int rf = net.receptiveField();
         assertEquals(16, rf);
         int at = 50;
-        float[] in = noise(at + 2 * rf);
+        float[] in = new Uniform(9).values(at + 2 * rf, 0.5);
         float[] nudged = in.clone();
         nudged[at] += 0.5f;
         float[] a = render(net, in);
@@ -101,7 +101,7 @@ class ReceptiveFieldTest {
         WaveNet net = GeneratedModel.wavenet(MAIN, GeneratedModel.wavenet(DSP, 5), 6).net();
         int rf = net.receptiveField();
         int at = 50;
-        float[] in = noise(at + 2 * rf);
+        float[] in = new Uniform(9).values(at + 2 * rf, 0.5);
         float[] nudged = in.clone();
         nudged[at] += 0.5f;
         float[] a = render(net, in);
@@ -118,12 +118,4 @@ class ReceptiveFieldTest {
         return out;
     }
 
-    private static float[] noise(int n) {
-        Random r = new Random(9);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) (r.nextDouble() - 0.5);
-        }
-        return x;
-    }
 }

@@ -3,6 +3,8 @@ package org.namcl.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.namcl.testing.Tolerance;
+import org.namcl.testing.Uniform;
 import org.namcl.model.net.Conv1d;
 import org.namcl.model.net.Conv1x1;
 
@@ -12,11 +14,6 @@ import org.namcl.model.net.Conv1x1;
  * sample; output row o of group g = o / (out/G) reads inputs [g·in/G, (g+1)·in/G).
  */
 class ConvOpTest {
-    /**
-     * float32 sums of at most 6 products of values below 1 in magnitude, against double: a few
-     * roundings of 6e-8 each.
-     */
-    private static final double FLOAT32_SUM_TOLERANCE = 1e-6;
 
     private final Uniform random = new Uniform(7);
 
@@ -41,7 +38,7 @@ class ConvOpTest {
                 for (int j = 0; j < in / groups; j++) {
                     y += (double) w[o * (in / groups) + j] * src[g * in / groups + j][t];
                 }
-                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
+                assertEquals(y, dst[o][t], Tolerance.FLOAT32_SUM, "row " + o + " t " + t);
             }
         }
     }
@@ -62,7 +59,7 @@ class ConvOpTest {
         op.apply(src, acc, 20, true);
         for (int r = 0; r < 4; r++) {
             for (int t = 0; t < 20; t++) {
-                assertEquals(before[r][t] + fresh[r][t], acc[r][t], FLOAT32_SUM_TOLERANCE, "row " + r + " t " + t);
+                assertEquals(before[r][t] + fresh[r][t], acc[r][t], Tolerance.FLOAT32_SUM, "row " + r + " t " + t);
             }
         }
     }
@@ -101,7 +98,7 @@ class ConvOpTest {
                         y += (double) w[(o * (in / groups) + j) * k + tap] * x[row][lookback + t - d * (k - 1 - tap)];
                     }
                 }
-                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
+                assertEquals(y, dst[o][t], Tolerance.FLOAT32_SUM, "row " + o + " t " + t);
             }
         }
     }
@@ -115,7 +112,7 @@ class ConvOpTest {
         for (int o = 0; o < 2; o++) {
             for (int t = 0; t < 4; t++) {
                 double y = (double) w[o * 2] * taps[0][t] + (double) w[o * 2 + 1] * taps[1][t];
-                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE);
+                assertEquals(y, dst[o][t], Tolerance.FLOAT32_SUM);
             }
         }
     }
@@ -143,7 +140,7 @@ class ConvOpTest {
                 }
                 // mixin groups of 2: rows 0-1 read condition 0, rows 2-3 condition 1
                 y += (double) m[o] * sources[in * k + o / 2][t];
-                assertEquals(y, dst[o][t], FLOAT32_SUM_TOLERANCE, "row " + o + " t " + t);
+                assertEquals(y, dst[o][t], Tolerance.FLOAT32_SUM, "row " + o + " t " + t);
             }
         }
     }

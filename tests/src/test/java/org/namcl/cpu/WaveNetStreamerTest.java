@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.namcl.testing.Uniform;
 import org.namcl.model.GeneratedModel;
 import org.namcl.model.ModelException;
 
@@ -21,7 +22,7 @@ class WaveNetStreamerTest {
 
     @Test
     void outputDoesNotDependOnHowTheStreamIsCutIntoBlocks() {
-        float[] in = StreamCheck.noise(5000, 2, 0.5);
+        float[] in = new Uniform(2).values(5000, 0.5);
         float[] whole = StreamCheck.stream(new WaveNetStreamer(MODEL.net()), in, in.length);
         // every sample goes through the same float operations, so the results are identical
         assertArrayEquals(whole, StreamCheck.stream(new WaveNetStreamer(MODEL.net()), in, 1));
@@ -30,7 +31,7 @@ class WaveNetStreamerTest {
 
     @Test
     void resetReturnsToSilenceBeforeTheFile() {
-        float[] in = StreamCheck.noise(2000, 3, 0.5);
+        float[] in = new Uniform(3).values(2000, 0.5);
         WaveNetStreamer s = new WaveNetStreamer(MODEL.net());
         float[] first = StreamCheck.stream(s, in, 300);
         s.reset();

@@ -3,6 +3,8 @@ package org.namcl.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.namcl.testing.Tolerance;
+import org.namcl.testing.Uniform;
 import org.namcl.model.net.Conv1x1;
 import org.namcl.model.net.Film;
 
@@ -12,8 +14,6 @@ import org.namcl.model.net.Film;
  * shift; only rows [0, dim) of the modulated buffer change.
  */
 class FilmOpTest {
-    /** float32: a 2-term sum plus one multiply-add of values below 1, against double. */
-    private static final double FLOAT32_TOLERANCE = 1e-6;
     private static final int BLOCK = 32;
     private static final int N = 29;
 
@@ -68,7 +68,7 @@ class FilmOpTest {
                 }
                 double scale = filmRow(r, c, cond, outRows, groups, w, b, t);
                 double shift = film.shift() ? filmRow(dim + r, c, cond, outRows, groups, w, b, t) : 0;
-                assertEquals(before[r][t] * scale + shift, v[r][t], FLOAT32_TOLERANCE, "row " + r + " t " + t);
+                assertEquals(before[r][t] * scale + shift, v[r][t], Tolerance.FLOAT32_SUM, "row " + r + " t " + t);
             }
         }
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.namcl.testing.Tolerance;
+import org.namcl.testing.Uniform;
 import org.namcl.model.net.Conv1d;
 
 /**
@@ -15,8 +17,6 @@ import org.namcl.model.net.Conv1d;
  * look-back to the front of the history's rows.
  */
 class HistoryTest {
-    /** float32 sums of 2 rows × 3 taps of values below 1, against double. */
-    private static final double FLOAT32_SUM_TOLERANCE = 1e-6;
     private static final int ROWS = 2;
     private static final int K = 3;
     private static final int DILATION = 7;
@@ -42,7 +42,7 @@ class HistoryTest {
                     expected += s < 0 ? 0 : (double) w[r * K + tap] * x[r][s];
                 }
             }
-            assertEquals(expected, y[t], FLOAT32_SUM_TOLERANCE, "t " + t);
+            assertEquals(expected, y[t], Tolerance.FLOAT32_SUM, "t " + t);
         }
     }
 
