@@ -310,7 +310,7 @@ public final class BatchRenderer {
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, out,
                         RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate, frames + tail);
-                DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate);
+                DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate, tail);
                 float[][] kept = decoded.get(key);
                 if (kept != null) {
                     reader.close();

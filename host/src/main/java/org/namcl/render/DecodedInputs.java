@@ -19,8 +19,11 @@ final class DecodedInputs {
     /** What the cache may hold. */
     static final long DEFAULT_BYTES = 256L << 20;
 
-    /** An input at one model rate (the other preparation options are the run's, the same for all). */
-    record Key(Path file, int modelRate) {
+    /**
+     * An input at one model rate with one tail of silence (the tail follows the model's receptive
+     * field; the other preparation options are the run's, the same for all).
+     */
+    record Key(Path file, int modelRate, long tailFrames) {
     }
 
     private final long maxBytes;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +154,29 @@ class RenderAudioTest {
         Wav out = TestAudio.read(dir.resolve("out/py__nano/x.wav"));
         assertEquals(x.length + rf, out.frames());
         assertTrue(TestAudio.maxAbsDiff(TestModels.stream(net, TestModels.padded(x, rf)), out.channel(0)) <= 1e-6);
+    }
+
+    @Test
+    void eachModelGetsItsOwnTailWhenOneInputGoesThroughSeveral() throws IOException {
+        Path nano = TestModels.copy(TestModels.NANO, dir);
+        Path demonet = TestModels.copy(TestModels.DEMONET, dir);
+        float[] x = TestAudio.signal(3000, 9);
+        Path in = TestAudio.write(dir.resolve("in/x.wav"), x);
+        TestAudio.write(dir.resolve("in/y.wav"), TestAudio.signal(3000, 10)); // x is decoded before the next model; the shorter tail first
+
+        Cli.Result r = Cli.run("render", "-m", demonet, "-m", nano, in.getParent(), "-o", dir.resolve("out"),
+                "--engine", "cpu", "--tail");
+
+        assertEquals(0, r.code(), r::toString);
+        for (Path model : List.of(nano, demonet)) {
+            WaveNet net = TestModels.net(model);
+            int rf = net.receptiveField();
+            String name = model.getFileName().toString().replace(".nam", "");
+            Wav out = TestAudio.read(dir.resolve("out/" + name + "/x.wav"));
+            assertEquals(x.length + rf, out.frames(), name);
+            assertTrue(TestAudio.maxAbsDiff(TestModels.stream(net, TestModels.padded(x, rf)), out.channel(0)) <= 1e-6,
+                    name);
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ class DecodedInputsTest {
         float[] x = TestAudio.signal(5000, 1);
         Path file = TestAudio.write(dir.resolve("x.wav"), x);
         DecodedInputs d = new DecodedInputs(1 << 20, 10_000);
-        DecodedInputs.Key key = new DecodedInputs.Key(file, 48000);
+        DecodedInputs.Key key = new DecodedInputs.Key(file, 48000, 0);
 
         SignalSource first = decoding(d, key, file);
         assertNull(d.get(key), "kept only once read to its end");
@@ -47,7 +47,7 @@ class DecodedInputsTest {
     @Test
     void longInputsAndInputsBeyondTheByteBoundAreNotKept() throws IOException {
         Path file = TestAudio.write(dir.resolve("x.wav"), TestAudio.signal(5000, 1));
-        DecodedInputs.Key key = new DecodedInputs.Key(file, 48000);
+        DecodedInputs.Key key = new DecodedInputs.Key(file, 48000, 0);
 
         DecodedInputs frameBound = new DecodedInputs(1 << 20, 4999);
         drain(decoding(frameBound, key, file), 5000);
@@ -63,8 +63,8 @@ class DecodedInputsTest {
         Path a = TestAudio.write(dir.resolve("a.wav"), TestAudio.signal(1000, 1));
         Path b = TestAudio.write(dir.resolve("b.wav"), TestAudio.signal(1000, 2));
         DecodedInputs d = new DecodedInputs(4 * 1500, 10_000);
-        DecodedInputs.Key ka = new DecodedInputs.Key(a, 48000);
-        DecodedInputs.Key kb = new DecodedInputs.Key(b, 48000);
+        DecodedInputs.Key ka = new DecodedInputs.Key(a, 48000, 0);
+        DecodedInputs.Key kb = new DecodedInputs.Key(b, 48000, 0);
 
         drain(decoding(d, ka, a), 1000);
         drain(decoding(d, kb, b), 1000);
