@@ -54,7 +54,7 @@ public final class BatchRenderer {
         this.report = report;
         this.startEngines = startEngines;
         // at the usual 48 kHz, up to 30 s per channel are kept
-        this.decoded = new DecodedInputs(DecodedInputs.DEFAULT_BYTES, 30 * 48_000);
+        this.decoded = new DecodedInputs(DecodedInputs.defaultBytes());
     }
 
     /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
@@ -283,7 +283,7 @@ public final class BatchRenderer {
         ModelOutput output;
         SignalSource source;
         /** The file being decoded, or null when the input comes from memory. */
-        ModelInput decoding;
+        InputSource decoding;
         long frames;
         int fileChannels;
         /** Input seconds reported to the progress line so far. */
@@ -316,9 +316,9 @@ public final class BatchRenderer {
                     reader.close();
                     source = DecodedInputs.replay(kept);
                 } else {
-                    decoding = new ModelInput(reader, options.mixMono(), RenderOptions.linear(options.inputGainDb()),
-                            tail, modelRate);
-                    source = decoded.keeping(key, decoding);
+                    decoding = decoded.keeping(key, new ModelInput(reader, options.mixMono(),
+                            RenderOptions.linear(options.inputGainDb()), tail, modelRate));
+                    source = decoding;
                 }
                 source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
             } catch (IOException | RuntimeException e) {

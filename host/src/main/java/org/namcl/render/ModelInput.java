@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.namcl.audio.Resampler;
 import org.namcl.audio.WavReader;
-import org.namcl.engine.SignalSource;
 
 /**
  * A WAV file as a model hears it: read block by block, downmixed when asked, input gain applied,
  * {@code tail} frames of silence appended, and resampled to the model's rate when the rates
  * differ. Closes the file when it ends; memory stays bounded however long the file.
  */
-final class ModelInput implements SignalSource, AutoCloseable {
+final class ModelInput implements InputSource {
     /** Frames read from the file at a time. */
     static final int BLOCK = 1 << 16;
 

@@ -1,8 +1,10 @@
 package org.namcl.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.namcl.audio.WavReader;
 import org.namcl.engine.SignalSource;
 
-/** A short input is decoded once and replayed; a long one, or one past the byte bound, is not kept. */
+/** An input is decoded once and replayed while it fits the byte budget; one that does not fit is streamed. */
 class DecodedInputsTest {
     @TempDir
     Path dir;
@@ -25,15 +27,15 @@ class DecodedInputsTest {
         return java.util.Arrays.copyOf(out[0], n);
     }
 
-    private SignalSource decoding(DecodedInputs d, DecodedInputs.Key key, Path file) throws IOException {
+    private InputSource decoding(DecodedInputs d, DecodedInputs.Key key, Path file) throws IOException {
         return d.keeping(key, new ModelInput(WavReader.open(file), false, 1f, 0, 48000));
     }
 
     @Test
-    void aShortInputIsKeptOnceReadToItsEndAndReplaysTheSameSamples() throws IOException {
+    void anInputIsKeptOnceReadToItsEndAndReplaysTheSameSamples() throws IOException {
         float[] x = TestAudio.signal(5000, 1);
         Path file = TestAudio.write(dir.resolve("x.wav"), x);
-        DecodedInputs d = new DecodedInputs(1 << 20, 10_000);
+        DecodedInputs d = new DecodedInputs(1 << 20);
         DecodedInputs.Key key = new DecodedInputs.Key(file, 48000, 0);
 
         SignalSource first = decoding(d, key, file);
@@ -45,31 +47,72 @@ class DecodedInputsTest {
     }
 
     @Test
-    void longInputsAndInputsBeyondTheByteBoundAreNotKept() throws IOException {
-        Path file = TestAudio.write(dir.resolve("x.wav"), TestAudio.signal(5000, 1));
+    void aLongInputIsKeptWhenItFits() throws IOException {
+        int frames = 40 * 48000; // longer than OpenCL's packing limit: length alone never excludes an input
+        Path file = TestAudio.write(dir.resolve("long.wav"), TestAudio.signal(frames, 3));
+        DecodedInputs d = new DecodedInputs(64L << 20);
         DecodedInputs.Key key = new DecodedInputs.Key(file, 48000, 0);
 
-        DecodedInputs frameBound = new DecodedInputs(1 << 20, 4999);
-        drain(decoding(frameBound, key, file), 5000);
-        assertNull(frameBound.get(key));
+        drain(decoding(d, key, file), frames);
 
-        DecodedInputs byteBound = new DecodedInputs(4 * 4999, 10_000);
-        drain(decoding(byteBound, key, file), 5000);
-        assertNull(byteBound.get(key));
+        assertNotNull(d.get(key));
+        assertEquals(frames, d.get(key)[0].length);
     }
 
     @Test
-    void theLeastRecentlyUsedInputMakesRoom() throws IOException {
+    void anInputBeyondTheByteBudgetIsNotKept() throws IOException {
+        Path file = TestAudio.write(dir.resolve("x.wav"), TestAudio.signal(5000, 1));
+        DecodedInputs.Key key = new DecodedInputs.Key(file, 48000, 0);
+        DecodedInputs d = new DecodedInputs(4 * 4999);
+
+        drain(decoding(d, key, file), 5000);
+
+        assertNull(d.get(key));
+    }
+
+    @Test
+    void keptInputsStayAndALaterOneThatDoesNotFitIsStreamed() throws IOException {
         Path a = TestAudio.write(dir.resolve("a.wav"), TestAudio.signal(1000, 1));
         Path b = TestAudio.write(dir.resolve("b.wav"), TestAudio.signal(1000, 2));
-        DecodedInputs d = new DecodedInputs(4 * 1500, 10_000);
+        DecodedInputs d = new DecodedInputs(4 * 1500);
         DecodedInputs.Key ka = new DecodedInputs.Key(a, 48000, 0);
         DecodedInputs.Key kb = new DecodedInputs.Key(b, 48000, 0);
 
         drain(decoding(d, ka, a), 1000);
         drain(decoding(d, kb, b), 1000);
 
+        assertNotNull(d.get(ka), "the next model reads a first again");
+        assertNull(d.get(kb));
+    }
+
+    @Test
+    void aDecodingClosedBeforeItsEndKeepsNothingAndGivesItsBudgetBack() throws IOException {
+        Path a = TestAudio.write(dir.resolve("a.wav"), TestAudio.signal(1000, 1));
+        Path b = TestAudio.write(dir.resolve("b.wav"), TestAudio.signal(1000, 2));
+        DecodedInputs d = new DecodedInputs(4 * 1000);
+        DecodedInputs.Key ka = new DecodedInputs.Key(a, 48000, 0);
+        DecodedInputs.Key kb = new DecodedInputs.Key(b, 48000, 0);
+
+        try (InputSource failed = decoding(d, ka, a)) {
+            failed.read(new float[][] {new float[600]}, 0, 600);
+        }
+        drain(decoding(d, kb, b), 1000);
+
         assertNull(d.get(ka));
         assertNotNull(d.get(kb));
+    }
+
+    @Test
+    void aSecondDecodingOfTheSameInputDoesNotCopyItAgain() throws IOException {
+        Path a = TestAudio.write(dir.resolve("a.wav"), TestAudio.signal(1000, 1));
+        DecodedInputs d = new DecodedInputs(4 * 1500);
+        DecodedInputs.Key ka = new DecodedInputs.Key(a, 48000, 0);
+        InputSource first = decoding(d, ka, a);
+        ModelInput second = new ModelInput(WavReader.open(a), false, 1f, 0, 48000);
+
+        assertSame(second, d.keeping(ka, second), "one copy of an input at a time");
+        drain(first, 1000);
+        second.close();
+        assertNotNull(d.get(ka));
     }
 }
