@@ -31,6 +31,13 @@ class BulkJobsTest {
     /** Threads the JVM may start on its own during the run (JIT, GC, reference handling). */
     private static final int JVM_THREADS = 4;
 
+    /**
+     * Heap growth allowed over 1,800 nano models after the first 200: the test's own weak
+     * references take about 70 KB; keeping every model's weights alone would take about 20 MB
+     * (measured), its streamers more.
+     */
+    private static final long MAX_HEAP_GROWTH = 4L << 20;
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /** {@code count} jobs over freshly built models of {@code shapes} in turn, each over its own short input. */
@@ -67,6 +74,20 @@ class BulkJobsTest {
         return most.get();
     }
 
+    /** Heap in use after collecting garbage (System.gc() is a request: made until the figure settles). */
+    private static long heapAfterGc() {
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (now >= last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     /** Models still strongly held; System.gc() is a request, so it is made until the count settles. */
     private static int reachable(List<WeakReference<WaveNet>> built) {
         int last = -1;
@@ -82,17 +103,21 @@ class BulkJobsTest {
     }
 
     @Test
-    void twoThousandModelsOnTheCpuKeepThreadsAndModelsBounded() {
+    void twoThousandModelsOnTheCpuKeepThreadsModelsAndHeapBounded() {
         List<WeakReference<WaveNet>> built = new ArrayList<>();
         int before = threads.getThreadCount();
         try (CpuEngine engine = new CpuEngine(2)) {
-            int most = run(engine, jobs(2000, new ModelShape[] {ModelShape.NANO}, built), 2000);
+            run(engine, jobs(200, new ModelShape[] {ModelShape.NANO}, built), 200);
+            long heapAt200 = heapAfterGc();
+            int most = run(engine, jobs(1800, new ModelShape[] {ModelShape.NANO}, built), 1800);
+            long grown = heapAfterGc() - heapAt200;
 
             assertTrue(most <= before + engine.threads() + JVM_THREADS,
                     "threads: " + before + " before, up to " + most + " during the run");
             assertTrue(engine.cachedModels() <= 16, "streamer pools kept: " + engine.cachedModels());
             int live = reachable(built);
             assertTrue(live <= engine.cachedModels() + 2, live + " of 2000 models still in memory");
+            assertTrue(grown <= MAX_HEAP_GROWTH, "heap grew " + grown + " bytes over the last 1800 models");
         }
     }
 
