@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import org.namcl.engine.SignalSource;
 
 /**
  * Streams the samples of a WAV file as deinterleaved floats. Memory use is bounded by a small
@@ -19,7 +20,7 @@ import java.util.Locale;
  * reading fails at the first bad one. A partial frame at the end of the data chunk is ignored;
  * a data chunk that claims more bytes than the file holds is an error, never a shorter read.
  */
-public final class WavReader implements AutoCloseable {
+public final class WavReader implements SignalSource, AutoCloseable {
 
     /** Target size of the read buffer; it always holds at least one whole frame. */
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -64,6 +65,11 @@ public final class WavReader implements AutoCloseable {
         return layout.format();
     }
 
+    @Override
+    public int channels() {
+        return layout.format().channels();
+    }
+
     /** Total number of frames in the file. */
     public long frames() {
         return layout.frames();
@@ -82,6 +88,7 @@ public final class WavReader implements AutoCloseable {
      * @return the number of frames read, 0 only at the end of the data (or if maxFrames is 0)
      * @throws AudioFormatException if a float sample is NaN or infinite, or the file shrank
      */
+    @Override
     public int read(float[][] dst, int offset, int maxFrames) throws IOException {
         int channels = layout.format().channels();
         if (dst.length < channels) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         header = "Renders Neural Amp Modeler (.nam) WaveNet models over WAV files.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {RenderCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
+        subcommands = {RenderCommand.class, CompareCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -20,13 +20,16 @@ public final class SignalDifference {
     private long nonFiniteOther;
     private long firstNonFiniteFrame = -1;
 
-    /** Adds {@code n} frames of {@code channels} channels, {@code [c][off..off+n)} of each side. */
-    public void add(float[][] baseline, float[][] other, int channels, int off, int n) {
+    /**
+     * Adds the next {@code n} frames of {@code channels} channels: {@code baseline[c][bOff..]}
+     * against {@code other[c][oOff..]}.
+     */
+    public void add(float[][] baseline, int bOff, float[][] other, int oOff, int channels, int n) {
         for (int c = 0; c < channels; c++) {
             float[] b = baseline[c];
             float[] a = other[c];
             for (int i = 0; i < n; i++) {
-                sample(b[off + i], a[off + i], frames + i);
+                sample(b[bOff + i], a[oOff + i], frames + i);
             }
         }
         frames += n;

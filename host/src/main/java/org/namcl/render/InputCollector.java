@@ -23,12 +23,14 @@ public final class InputCollector {
     private final Map<Path, Path> outputs = new HashMap<>();
 
     private InputCollector(Path outDir) {
-        this.outDir = outDir.toAbsolutePath().normalize();
+        this.outDir = outDir == null ? null : outDir.toAbsolutePath().normalize();
     }
 
     /**
      * The inputs in order: files in command-line order, each folder's files sorted by path. Inputs
      * that cannot be used come back with a {@link InputFile#problem()}.
+     *
+     * @param outDir the folder outputs go to (skipped among the inputs), or null
      */
     public static List<InputFile> collect(List<Path> inputs, Path outDir) {
         InputCollector c = new InputCollector(outDir);
@@ -60,7 +62,7 @@ public final class InputCollector {
 
     private boolean isOutputFolder(Path dir) {
         try {
-            return Files.exists(outDir) && Files.isSameFile(dir, outDir);
+            return outDir != null && Files.exists(outDir) && Files.isSameFile(dir, outDir);
         } catch (IOException e) {
             return false;
         }

@@ -22,7 +22,7 @@ class SignalDifferenceTest {
                 System.arraycopy(base[c], at, b[c], 0, k);
                 System.arraycopy(other[c], at, a[c], 0, k);
             }
-            d.add(b, a, 2, 0, k);
+            d.add(b, 0, a, 0, 2, k);
         }
         return d.result(base[0].length, other[0].length);
     }

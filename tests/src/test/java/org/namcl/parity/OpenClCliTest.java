@@ -48,6 +48,27 @@ class OpenClCliTest {
         }
     }
 
+    @Test
+    void compareOfTheCpuEngineWithTheDevicePassesAndATighterLimitFails() throws IOException {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        Path models = dir.resolve("models");
+        java.nio.file.Files.createDirectories(models);
+        for (String m : new String[] {"py__standard.nam", "py__film_all.nam", "py__gated.nam"}) {
+            java.nio.file.Files.copy(ReferenceSet.bundled().resolve("models").resolve(m), models.resolve(m));
+        }
+        write(dir.resolve("in/mono.wav"), 1, 20000, 1);
+        write(dir.resolve("in/stereo.wav"), 2, 6000, 2);
+        String sides = "cpu,opencl:" + device.index();
+
+        int pass = Main.commandLine().execute("compare", "-m", models.toString(), dir.resolve("in").toString(),
+                "--sides", sides, "--quiet");
+        int fail = Main.commandLine().execute("compare", "-m", models.toString(), dir.resolve("in").toString(),
+                "--sides", sides, "--tolerance", "esr=1e-30,peak=1e-30", "--quiet");
+
+        assertEquals(0, pass, "the device is within the engines' limits");
+        assertEquals(1, fail, "float32 engines are not bit-identical: a limit of 1e-30 must fail");
+    }
+
     private static void write(Path file, int channels, int frames, long seed) throws IOException {
         java.nio.file.Files.createDirectories(file.getParent());
         float[][] x = new float[channels][];

@@ -1,0 +1,221 @@
+package org.namcl.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.namcl.compare.CompareReport;
+import org.namcl.compare.CompareRun;
+import org.namcl.compare.Limits;
+import org.namcl.compare.PairComparison;
+import org.namcl.compare.PairComparison.Verdict;
+import org.namcl.compare.Side;
+import org.namcl.engine.Equivalence;
+import org.namcl.opencl.OpenClDevices;
+import org.namcl.render.EngineChoice;
+import org.namcl.render.InputCollector;
+import org.namcl.render.InputFile;
+import org.namcl.render.ModelCollector;
+import org.namcl.render.OutputFormat;
+import org.namcl.render.ProgressReporter;
+import org.namcl.render.RenderOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl compare}: every (model, input) pair rendered on two or more sides, measured against a baseline. */
+@Command(name = "compare",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Prove two renderings equal: CPU vs OpenCL, device vs device, namcl vs renders made elsewhere.",
+        description = {
+            "Every input is rendered through every model on each side, at the file's sample rate, and "
+                + "measured against the baseline (the first side, or the file in --against): ESR, the largest "
+                + "difference (absolute and per the baseline's peak) and where it is, the largest distance in "
+                + "float32 steps (ulps), the share of bit-identical samples, non-finite samples and lengths. A "
+                + "pair passes when its lengths agree, every sample is finite and ESR and max|d| are within "
+                + "--tolerance. Each failing pair gets a line; the last lines count them and name the worst pair.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":Every pair passed.",
+            ExitCodes.FAILED + ":Some pair failed or could not be compared (each is named).",
+            ExitCodes.USAGE + ":Invalid command line.",
+            ExitCodes.NO_INPUT + ":No WAV files in the inputs given."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  The CPU engine against every OpenCL device, over a folder of takes:",
+            "    namcl compare -m amp.nam takes/",
+            "  Two devices, the first as the baseline:",
+            "    namcl compare -m captures/ --sides opencl:0,opencl:1 takes/",
+            "  namcl's CPU engine against renders made by another tool (DIR/<model name>/<file>.wav):",
+            "    namcl compare -m captures/ takes/ --against other-renders/ --report compare.json"})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
+            description = "A .nam model, or a folder searched recursively for .nam files. Repeatable.")
+    private List<Path> models = new ArrayList<>();
+
+    @Option(names = "--models-from", paramLabel = "LIST",
+            description = "A text file listing models or folders, one per line (as for render).")
+    private List<Path> modelLists = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files, or folders to search for WAV files.")
+    private List<Path> inputs;
+
+    @Option(names = "--sides", split = ",", paramLabel = "SIDE",
+            description = "The engines to render on, each cpu, opencl (the default device) or opencl:DEVICE (an "
+                    + "index or name as 'namcl devices' lists them); the first is the baseline unless --against "
+                    + "is given. Default: cpu and every OpenCL device (or those --device names); with --against, "
+                    + "cpu.")
+    private List<String> sides = new ArrayList<>();
+
+    @Option(names = "--device", paramLabel = "N|NAME",
+            description = "An OpenCL device to compare with the CPU engine (repeatable), when --sides is not given.")
+    private List<String> devices = new ArrayList<>();
+
+    @Option(names = "--against", paramLabel = "DIR",
+            description = "Compare with renders made elsewhere (NAM's own tools, an older namcl, a plugin bounce): "
+                    + "DIR/<model name>/<path relative to the folder given>.wav, as render writes them, or "
+                    + "DIR/<relative path>.wav with one model. These files are the baseline.")
+    private Path against;
+
+    @Option(names = "--tolerance", paramLabel = "esr=X,peak=Y", defaultValue = "esr=" + Equivalence.MAX_ESR + ",peak=" + Equivalence.MAX_ABS_PER_PEAK,
+            description = "Limits for a pass: ESR below X, max|d| at or below Y times the baseline's peak. "
+                    + "Default: ${DEFAULT-VALUE}, the limits namcl's test suite holds every engine to.")
+    private String tolerance;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "CPU threads. Default: one per core (${DEFAULT-VALUE} here).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--slim", paramLabel = "SIZE",
+            description = "Size in [0, 1] for slimmable models (0 = smallest). Default: the full model.")
+    private Double slim;
+
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "Also write every pair's metrics and verdict, worst first, as JSON.")
+    private Path reportFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print failing pairs and errors only: no progress or summary.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Limits limits = limits();
+        List<Path> modelPaths = models();
+        List<Side> chosen = chosenSides();
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, System.console() != null);
+        if (against != null && !Files.isDirectory(against)) {
+            progress.error("--against " + against + " is not a folder");
+            return ExitCodes.FAILED;
+        }
+        if (chosen == null) {
+            progress.error("no OpenCL device to compare the CPU engine with ("
+                    + OpenClDevices.unavailableReason().orElse("none found") + "); name two sides with --sides, "
+                    + "or a folder of renders with --against");
+            return ExitCodes.FAILED;
+        }
+        List<InputFile> files = InputCollector.collect(inputs, against);
+        if (files.isEmpty()) {
+            progress.error("no WAV files found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            return ExitCodes.NO_INPUT;
+        }
+        for (InputFile f : files) {
+            if (f.problem() != null) {
+                progress.error(f.path() + ": " + f.problem());
+            }
+        }
+        RenderOptions loading;
+        try {
+            loading = new RenderOptions(EngineChoice.CPU, null, threads, slim, OutputFormat.F32, false, 0, 0, false,
+                    false, false, false);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        List<PairComparison> results = new CompareRun(chosen, against, limits, loading, threads, progress)
+                .run(modelPaths, files);
+        CompareReport report = new CompareReport(results, limits);
+        if (!quiet) {
+            report.summary().forEach(line -> spec.commandLine().getErr().println("namcl: " + line));
+            spec.commandLine().getErr().flush();
+        }
+        int code = report.count(Verdict.PASS) == results.size() ? ExitCodes.OK : ExitCodes.FAILED;
+        if (reportFile != null) {
+            try {
+                report.write(reportFile, Version.get(), spec.commandLine().getParseResult().originalArgs());
+            } catch (IOException e) {
+                progress.error(e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
+        return code;
+    }
+
+    private Limits limits() {
+        try {
+            return Limits.parse(tolerance);
+        } catch (IllegalArgumentException e) {
+            throw usage("--tolerance: " + e.getMessage());
+        }
+    }
+
+    private List<Path> models() {
+        try {
+            ModelCollector.refuseModelsAmong(inputs);
+            List<Path> found = ModelCollector.collect(models, modelLists);
+            if (found.isEmpty()) {
+                throw usage("no models: give -m MODEL.nam|FOLDER or --models-from LIST");
+            }
+            return found;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    /** The sides asked for, or the default ones; null when the default needs an OpenCL device and there is none. */
+    private List<Side> chosenSides() {
+        if (!sides.isEmpty()) {
+            if (!devices.isEmpty()) {
+                throw usage("--device and --sides cannot be combined: name the devices in --sides (opencl:DEVICE)");
+            }
+            List<Side> parsed = new ArrayList<>();
+            try {
+                sides.forEach(s -> parsed.add(Side.parse(s)));
+            } catch (IllegalArgumentException e) {
+                throw usage("--sides: " + e.getMessage());
+            }
+            if (against == null && parsed.size() < 2) {
+                throw usage("--sides needs two sides or more (the first is the baseline), or --against DIR");
+            }
+            return parsed;
+        }
+        if (against != null) {
+            return List.of(Side.cpu());
+        }
+        List<Side> chosen = new ArrayList<>(List.of(Side.cpu()));
+        if (!devices.isEmpty()) {
+            devices.forEach(d -> chosen.add(Side.openCl(d)));
+            return chosen;
+        }
+        int found = OpenClDevices.list().size();
+        if (found == 0) {
+            return null;
+        }
+        IntStream.range(0, found).forEach(i -> chosen.add(Side.openCl(Integer.toString(i))));
+        return chosen;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

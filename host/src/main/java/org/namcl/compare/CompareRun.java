@@ -1,0 +1,340 @@
+package org.namcl.compare;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.BiConsumer;
+import org.namcl.audio.WavReader;
+import org.namcl.engine.Engine;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.engine.SignalSource;
+import org.namcl.engine.Support;
+import org.namcl.model.ModelException;
+import org.namcl.render.InputFile;
+import org.namcl.render.LoadedModel;
+import org.namcl.render.OutputPaths;
+import org.namcl.render.Problems;
+import org.namcl.render.ProgressReporter;
+import org.namcl.render.RenderOptions;
+
+/**
+ * Renders every (model, input) pair on each side and measures it against the baseline: the
+ * first side's rendering (kept on disk while the others are compared with it), or a file from a
+ * folder of renders made elsewhere. Model by model, pairs as engine jobs; memory stays bounded
+ * however long the files, and disk holds one model's baseline renderings at a time. A pair that
+ * cannot be compared fails alone, with one line naming it.
+ */
+public final class CompareRun {
+    private final List<Side> sides;
+    private final Path against;
+    private final Limits limits;
+    private final RenderOptions modelOptions;
+    private final int threads;
+    private final ProgressReporter progress;
+    private final List<PairComparison> results = new ArrayList<>();
+
+    /**
+     * @param sides    the engines to compare; without {@code against} the first is the baseline
+     * @param against  a folder of baseline renders ({@code <model name>/<relative path>}, or
+     *                 {@code <relative path>} when there is one model), or null
+     * @param modelOptions how models are loaded (slim)
+     */
+    public CompareRun(List<Side> sides, Path against, Limits limits, RenderOptions modelOptions, int threads,
+                      ProgressReporter progress) {
+        if (sides.isEmpty() || (against == null && sides.size() < 2)) {
+            throw new IllegalArgumentException("two sides are needed, or one and a folder to compare against");
+        }
+        this.sides = List.copyOf(sides);
+        this.against = against;
+        this.limits = limits;
+        this.modelOptions = modelOptions;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** The sides measured against the baseline. */
+    private List<Side> compared() {
+        return against == null ? sides.subList(1, sides.size()) : sides;
+    }
+
+    /** Compares every pair; returns the results in the order they were found, model by model. */
+    public List<PairComparison> run(List<Path> models, List<InputFile> inputs) throws IOException {
+        progress.start(models.size() * inputs.size() * compared().size(), 0);
+        Map<Side, Engine> engines = new LinkedHashMap<>();
+        Map<Side, String> unusable = new LinkedHashMap<>();
+        for (Side s : sides) {
+            try {
+                engines.put(s, s.start(threads));
+            } catch (RuntimeException e) {
+                unusable.put(s, "cannot start " + s + ": " + Problems.describe(e));
+                progress.error(unusable.get(s));
+            }
+        }
+        Path temp = against == null ? Files.createTempDirectory("namcl-compare-") : null;
+        try {
+            for (Path model : models) {
+                compareModel(model, inputs, engines, unusable, temp, models.size() == 1);
+            }
+        } finally {
+            engines.values().forEach(Engine::close);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    /** One input through one model: its files and what became of it. */
+    private static final class Pair {
+        final InputFile input;
+        String problem;
+        int rate;
+        int channels;
+        Path baselineFile;
+        RawSignalFile raw;
+        WavReader source;
+        /** The baseline being read: a WavReader or a RawSignalFile.Reader. */
+        SignalSource baseline;
+
+        Pair(InputFile input) {
+            this.input = input;
+            this.problem = input.problem();
+        }
+
+        void closeFiles() {
+            for (Object o : new Object[] {source, baseline}) {
+                try {
+                    if (o instanceof AutoCloseable c) {
+                        c.close();
+                    }
+                } catch (Exception e) {
+                    // only read from: nothing is lost
+                }
+            }
+            source = null;
+            baseline = null;
+        }
+    }
+
+    private void compareModel(Path modelPath, List<InputFile> inputs, Map<Side, Engine> engines,
+                              Map<Side, String> unusable, Path temp, boolean onlyModel) {
+        LoadedModel model;
+        try {
+            model = LoadedModel.load(modelPath, modelOptions, progress::warn);
+        } catch (ModelException e) {
+            String why = Problems.describe(e);
+            progress.error(why);
+            for (InputFile in : inputs) {
+                for (Side s : compared()) {
+                    add(new PairComparison(modelPath, in.path(), s.toString(), baselineName(null), 0, null, why), false);
+                }
+            }
+            return;
+        }
+        List<Pair> pairs = inputs.stream().map(Pair::new).toList();
+        try {
+            if (against != null) {
+                for (Pair p : pairs) {
+                    locateBaseline(p, model.name(), onlyModel);
+                }
+            } else {
+                renderBaseline(model, pairs, engines.get(sides.get(0)), unusable.get(sides.get(0)), temp);
+            }
+            for (Side s : compared()) {
+                compareSide(model, pairs, s, engines.get(s), unusable.get(s));
+            }
+        } finally {
+            for (Pair p : pairs) {
+                p.closeFiles();
+                if (p.raw != null) {
+                    try {
+                        p.raw.delete();
+                    } catch (IOException e) {
+                        progress.warn("cannot remove a temporary file: " + Problems.describe(e));
+                    }
+                }
+            }
+        }
+    }
+
+    private void locateBaseline(Pair p, String modelName, boolean onlyModel) {
+        if (p.problem != null) {
+            return;
+        }
+        Path nested = OutputPaths.output(against, modelName, p.input);
+        Path flat = against.resolve(OutputPaths.relativeOutput(p.input.relative()));
+        if (Files.isRegularFile(nested)) {
+            p.baselineFile = nested;
+        } else if (onlyModel && Files.isRegularFile(flat)) {
+            p.baselineFile = flat;
+        } else {
+            p.problem = "no baseline render: " + nested + (onlyModel ? " and " + flat + " do" : " does") + " not exist";
+        }
+    }
+
+    private void renderBaseline(LoadedModel model, List<Pair> pairs, Engine engine, String unusable, Path temp) {
+        Side side = sides.get(0);
+        String cannot = unusable != null ? unusable : cannotRun(side, engine, model);
+        if (cannot != null) {
+            pairs.forEach(p -> p.problem = p.problem == null ? cannot : p.problem);
+            return;
+        }
+        List<Pair> ready = pairs.stream().filter(p -> p.problem == null).toList();
+        engine.run(jobs(ready, p -> {
+            open(p, model);
+            p.raw = new RawSignalFile(temp, p.channels);
+            return new RenderJob(model.net(), p.source, p.raw.sink(), p);
+        }, (p, why) -> p.problem = why), outcome -> {
+            Pair p = (Pair) outcome.job().tag();
+            try {
+                ((RawSignalFile.Writer) outcome.job().sink()).close();
+            } catch (IOException e) {
+                p.problem = "cannot keep the baseline rendering: " + Problems.describe(e);
+            }
+            if (outcome instanceof JobOutcome.Failed f) {
+                p.problem = "the baseline (" + side + ") failed: " + Problems.describe(f.cause());
+            }
+            p.closeFiles();
+        });
+    }
+
+    private void compareSide(LoadedModel model, List<Pair> pairs, Side side, Engine engine, String unusable) {
+        String cannot = unusable != null ? unusable : cannotRun(side, engine, model);
+        List<Pair> ready = new ArrayList<>();
+        for (Pair p : pairs) {
+            String problem = p.problem != null ? p.problem : cannot;
+            if (problem != null) {
+                add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate, null,
+                        problem), !problem.equals(unusable));
+            } else {
+                ready.add(p);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        engine.run(jobs(ready, p -> {
+            open(p, model);
+            ComparingSink sink = new ComparingSink(baselineSource(p), p.channels);
+            return new RenderJob(model.net(), p.source, sink, p);
+        }, (p, why) -> add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate,
+                null, why), true)), outcome -> {
+            Pair p = (Pair) outcome.job().tag();
+            Difference d = null;
+            String problem;
+            try {
+                if (outcome instanceof JobOutcome.Failed f) {
+                    problem = side + " failed: " + Problems.describe(f.cause());
+                } else {
+                    d = ((ComparingSink) outcome.job().sink()).finish();
+                    problem = limits.violation(d);
+                }
+            } catch (IOException | RuntimeException e) {
+                problem = "cannot read the baseline: " + Problems.describe(e);
+                d = null;
+            }
+            p.closeFiles();
+            add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate, d, problem),
+                    true);
+        });
+    }
+
+    /** Why {@code engine} cannot render the model, or null. */
+    private static String cannotRun(Side side, Engine engine, LoadedModel model) {
+        Support s = engine.supports(model.net());
+        return s.supported() ? null : side + " cannot render " + model.path() + ": " + s.problem();
+    }
+
+    /** Opens the pair's input, checking it against the model (and its baseline file). */
+    private static void open(Pair p, LoadedModel model) throws IOException {
+        p.source = WavReader.open(p.input.path());
+        p.rate = p.source.format().sampleRate();
+        p.channels = p.source.channels();
+        double modelRate = model.net().sampleRate();
+        if (p.rate != modelRate) {
+            throw new IOException("the file's sample rate (" + p.rate + " Hz) differs from the model's ("
+                    + modelRate + " Hz); compare renders at the file's rate");
+        }
+    }
+
+    private static SignalSource baselineSource(Pair p) throws IOException {
+        if (p.raw != null) {
+            p.baseline = p.raw.source();
+            return p.baseline;
+        }
+        WavReader file = WavReader.open(p.baselineFile);
+        p.baseline = file;
+        if (file.channels() != p.channels || file.format().sampleRate() != p.rate) {
+            throw new IOException("the baseline " + p.baselineFile + " is " + file.channels() + " channels at "
+                    + file.format().sampleRate() + " Hz, the input " + p.channels + " at " + p.rate + " Hz");
+        }
+        return file;
+    }
+
+    /** What the pairs are measured against, for the report. */
+    private String baselineName(Pair p) {
+        if (against == null) {
+            return sides.get(0).toString();
+        }
+        return p == null || p.baselineFile == null ? against.toString() : p.baselineFile.toString();
+    }
+
+    /** Records a result; {@code say} prints its line when it did not pass. */
+    private void add(PairComparison r, boolean say) {
+        if (say && r.problem() != null) {
+            progress.error(OutputPaths.modelName(r.model()) + " / " + r.input() + " on " + r.side() + ": "
+                    + r.problem());
+        }
+        synchronized (results) {
+            results.add(r);
+        }
+        progress.pairDone(0);
+    }
+
+    /** Makes a pair's job, or fails it (the pair is then left out). */
+    private interface JobMaker {
+        RenderJob make(Pair p) throws IOException;
+    }
+
+    /** The pairs' jobs, made as the engine asks for them; a pair whose job cannot be made goes to {@code failed}. */
+    private static Iterator<RenderJob> jobs(List<Pair> pairs, JobMaker maker,
+                                            BiConsumer<Pair, String> failed) {
+        Iterator<Pair> it = pairs.iterator();
+        return new Iterator<>() {
+            private RenderJob next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    Pair p = it.next();
+                    try {
+                        next = maker.make(p);
+                    } catch (IOException | RuntimeException e) {
+                        p.closeFiles();
+                        failed.accept(p, Problems.describe(e));
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public RenderJob next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                RenderJob j = next;
+                next = null;
+                return j;
+            }
+        };
+    }
+}
