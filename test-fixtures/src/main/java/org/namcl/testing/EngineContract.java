@@ -22,6 +22,8 @@ import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSink;
 import org.namcl.engine.SignalSource;
 import org.namcl.engine.StreamRenderer;
+import org.namcl.gen.RandomWaveNet;
+import org.namcl.gen.TestSignals;
 import org.namcl.model.net.WaveNet;
 
 /**

@@ -20,7 +20,7 @@ import org.namcl.engine.RenderJob;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClTestSupport;
-import org.namcl.testing.TestSignals;
+import org.namcl.gen.TestSignals;
 
 /**
  * Thousands of models through the job API keep resources bounded: threads stay at the engine's

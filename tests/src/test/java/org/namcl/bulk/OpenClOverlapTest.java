@@ -10,7 +10,7 @@ import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.ChunkTiming;
 import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClTestSupport;
-import org.namcl.testing.TestSignals;
+import org.namcl.gen.TestSignals;
 
 /**
  * A long job (past the packing limit, so read and rendered segment by segment) streams through

@@ -13,7 +13,7 @@ import org.namcl.audio.WavWriter;
 import org.namcl.cli.Main;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClTestSupport;
-import org.namcl.testing.TestSignals;
+import org.namcl.gen.TestSignals;
 import org.namcl.testing.Tolerance;
 
 /**

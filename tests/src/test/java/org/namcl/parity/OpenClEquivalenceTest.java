@@ -22,8 +22,8 @@ import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClTestSupport;
-import org.namcl.testing.RandomWaveNet;
-import org.namcl.testing.TestSignals;
+import org.namcl.gen.RandomWaveNet;
+import org.namcl.gen.TestSignals;
 import org.namcl.testing.Tolerance;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.namcl.model.net.WaveNet;
-import org.namcl.testing.RandomCoverage;
-import org.namcl.testing.RandomWaveNet;
+import org.namcl.gen.RandomCoverage;
+import org.namcl.gen.RandomWaveNet;
 
 /** The random model generator itself (needs no device). */
 class RandomWaveNetTest {

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.namcl.cpu.WaveNetStreamer;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
-import org.namcl.testing.RandomCoverage;
-import org.namcl.testing.RandomWaveNet;
-import org.namcl.testing.TestSignals;
+import org.namcl.gen.RandomCoverage;
+import org.namcl.gen.RandomWaveNet;
+import org.namcl.gen.TestSignals;
 
 /**
  * The real-time contract of {@link WaveNetStreamer}: once built, {@code process} (any block

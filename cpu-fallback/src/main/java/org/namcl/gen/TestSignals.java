@@ -1,4 +1,4 @@
-package org.namcl.testing;
+package org.namcl.gen;
 
 import java.util.Random;
 

@@ -1,4 +1,4 @@
-package org.namcl.testing;
+package org.namcl.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
