@@ -2,7 +2,7 @@ package org.namcl.gen;
 
 import java.util.Random;
 
-/** Inputs that stress a renderer: silence, impulses, full-scale squares, DC, noise and sines. */
+/** Inputs that stress a renderer: silence, impulses, full-scale squares, DC, noise, sines and sweeps. */
 public final class TestSignals {
     private TestSignals() {
     }
@@ -43,6 +43,20 @@ public final class TestSignals {
             }
             at += len;
             kind = (kind + 1 + rnd.nextInt(5)) % 6;
+        }
+        return x;
+    }
+
+    /** A logarithmic sine sweep from 20 Hz to 20 kHz at 48 kHz over {@code n} samples, peak 0.9. */
+    public static float[] sweep(int n) {
+        float[] x = new float[n];
+        double f0 = 20;
+        double k = Math.log(20_000 / f0);
+        double seconds = n / 48_000.0;
+        for (int i = 0; i < n; i++) {
+            double t = i / 48_000.0;
+            // phase of a sweep whose frequency is f0 · e^(k t / T)
+            x[i] = (float) (0.9 * Math.sin(2 * Math.PI * f0 * seconds / k * (Math.exp(k * t / seconds) - 1)));
         }
         return x;
     }

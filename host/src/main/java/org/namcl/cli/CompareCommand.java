@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -12,6 +14,7 @@ import org.namcl.compare.CompareReport;
 import org.namcl.compare.CompareRun;
 import org.namcl.compare.Limits;
 import org.namcl.compare.PairComparison;
+import org.namcl.compare.Qualification;
 import org.namcl.compare.PairComparison.Verdict;
 import org.namcl.compare.Side;
 import org.namcl.engine.Equivalence;
@@ -56,7 +59,9 @@ import picocli.CommandLine.Spec;
             "  Two devices, the first as the baseline:",
             "    namcl compare -m captures/ --sides opencl:0,opencl:1 takes/",
             "  namcl's CPU engine against renders made by another tool (DIR/<model name>/<file>.wav):",
-            "    namcl compare -m captures/ takes/ --against other-renders/ --report compare.json"})
+            "    namcl compare -m captures/ takes/ --against other-renders/ --report compare.json",
+            "  Qualify a new device or driver with the built-in suite:",
+            "    namcl compare --qualify --device 0"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -69,8 +74,16 @@ final class CompareCommand implements Callable<Integer> {
             description = "A text file listing models or folders, one per line (as for render).")
     private List<Path> modelLists = new ArrayList<>();
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files, or folders to search for WAV files.")
-    private List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "WAV files, or folders to search for WAV files.")
+    private List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--qualify",
+            description = "Instead of models and inputs: the built-in suite for a new device or driver. Seeded "
+                    + "random WaveNets that together use every feature, and the common model sizes, render stress "
+                    + "signals (silence, impulses, full-scale squares, DC, noise, sines, a sweep; packed into "
+                    + "shared launches on OpenCL) on each side, OpenCL with chunks shorter than the receptive "
+                    + "field and with chunks from device memory; prints pass or FAIL per feature.")
+    private boolean qualify;
 
     @Option(names = "--sides", split = ",", paramLabel = "SIDE",
             description = "The engines to render on, each cpu, opencl (the default device) or opencl:DEVICE (an "
@@ -112,6 +125,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Limits limits = limits();
+        if (qualify) {
+            return qualify(limits);
+        }
+        if (inputs.isEmpty()) {
+            throw usage("no inputs: give WAV files or folders (or --qualify)");
+        }
         List<Path> modelPaths = models();
         List<Side> chosen = chosenSides();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, System.console() != null);
@@ -159,6 +178,43 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    private int qualify(Limits limits) {
+        if (!inputs.isEmpty() || !models.isEmpty() || !modelLists.isEmpty() || against != null) {
+            throw usage("--qualify brings its own models and signals: give no models, inputs or --against");
+        }
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, false);
+        List<Side> chosen = chosenSides();
+        if (chosen == null) {
+            progress.error("no OpenCL device to qualify (" + OpenClDevices.unavailableReason().orElse("none found")
+                    + "); name the sides with --sides");
+            return ExitCodes.FAILED;
+        }
+        progress.notice("qualifying " + chosen.subList(1, chosen.size()).stream().map(Side::toString)
+                .collect(Collectors.joining(", ")) + " against " + chosen.get(0) + " ...");
+        List<Qualification.Outcome> outcomes = new Qualification(chosen, limits, threads).run(progress::error);
+        Map<String, Map<String, String>> table = Qualification.byFeature(outcomes);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> configs = table.values().iterator().next().keySet().stream().toList();
+        int width = table.keySet().stream().mapToInt(String::length).max().orElse(7) + 2;
+        StringBuilder head = new StringBuilder(String.format("%-" + width + "s", "feature"));
+        configs.forEach(c -> head.append(String.format("%-40s", c)));
+        out.println(head.toString().stripTrailing());
+        table.forEach((feature, row) -> {
+            StringBuilder line = new StringBuilder(String.format("%-" + width + "s", feature));
+            configs.forEach(c -> line.append(String.format("%-40s", row.getOrDefault(c, "-"))));
+            out.println(line.toString().stripTrailing());
+        });
+        out.flush();
+        long failing = table.values().stream().filter(r -> r.values().stream().anyMatch(v -> v.startsWith("FAIL")))
+                .count();
+        if (failing == 0) {
+            progress.notice("qualified: every feature passes on every side (" + outcomes.size() + " model runs)");
+            return ExitCodes.OK;
+        }
+        progress.error("not qualified: " + failing + " of " + table.size() + " features fail");
+        return ExitCodes.FAILED;
     }
 
     private Limits limits() {

@@ -1,9 +1,11 @@
 package org.namcl.compare;
 
 import java.util.Locale;
+import org.namcl.cpu.CpuEngine;
 import org.namcl.engine.Engine;
+import org.namcl.opencl.OpenClDevices;
+import org.namcl.opencl.OpenClEngine;
 import org.namcl.render.EngineChoice;
-import org.namcl.render.EngineSelector;
 
 /**
  * One side of a comparison: the CPU engine, or the OpenCL engine on a device.
@@ -43,7 +45,13 @@ public record Side(EngineChoice engine, String device) {
 
     /** Starts this side's engine. */
     public Engine start(int threads) {
-        return EngineSelector.select(engine, device, threads, notice -> { }).primary();
+        return start(threads, 0);
+    }
+
+    /** Starts this side's engine; on OpenCL with chunks of {@code chunk} new samples (0: from device memory). */
+    public Engine start(int threads, int chunk) {
+        return engine == EngineChoice.CPU ? new CpuEngine(threads)
+                : new OpenClEngine(OpenClDevices.choose(device), chunk);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.namcl.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.namcl.audio.WavFormat;
 import org.namcl.audio.WavReader;
 import org.namcl.audio.WavWriter;
 import org.namcl.cli.Main;
+import org.namcl.gen.RandomCoverage;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClTestSupport;
 import org.namcl.gen.TestSignals;
@@ -67,6 +69,22 @@ class OpenClCliTest {
 
         assertEquals(0, pass, "the device is within the engines' limits");
         assertEquals(1, fail, "float32 engines are not bit-identical: a limit of 1e-30 must fail");
+    }
+
+    @Test
+    void theQualifyingSuitePassesOnTheDeviceForEveryFeature() {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cmd = Main.commandLine();
+        cmd.setOut(new java.io.PrintWriter(out, true));
+
+        int code = cmd.execute("compare", "--qualify", "--device", String.valueOf(device.index()), "--quiet");
+
+        assertEquals(0, code, out::toString);
+        for (String feature : RandomCoverage.all()) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(feature + " ") && l.contains("pass (")
+                    && !l.contains("FAIL")), () -> feature + " missing or failing:\n" + out);
+        }
     }
 
     private static void write(Path file, int channels, int frames, long seed) throws IOException {
