@@ -3,15 +3,18 @@ package org.namcl.render;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps a run from writing over its own inputs, checked before anything renders and by real
- * paths (links followed), so no folder link or relative path gets around it: an input inside a
- * model's folder of the output tree (where this run writes) is refused, and so is any output
- * that is one of the inputs.
+ * Keeps a run from writing over its own inputs, by real paths (links followed), so no folder
+ * link or relative path gets around it. Before anything renders, an input inside the folder of
+ * one of the run's models under OUTDIR (where this run writes), or where such a folder leads, is
+ * refused; and as each pair comes up, an output that is one of the inputs (through a link
+ * deeper down) is refused too.
  */
 final class OutputGuard {
     private final Set<Path> inputs = new HashSet<>();
@@ -26,7 +29,15 @@ final class OutputGuard {
     /** Refuses the inputs inside the folders of {@code outDir} that {@code models} write into. */
     static Checked check(List<Path> models, List<InputFile> inputs, Path outDir) {
         OutputGuard guard = new OutputGuard();
+        Map<Path, Path> written = new HashMap<>(); // real folder -> as the user would name it
         Path out = FileSearch.identity(outDir);
+        for (Path m : models) {
+            String name = OutputPaths.modelName(m);
+            if (OutputPaths.usableFolderName(name)) { // the others fail when loaded, writing nothing
+                Path folder = out.resolve(name);
+                written.put(Files.exists(folder) ? FileSearch.identity(folder) : folder, outDir.resolve(name));
+            }
+        }
         List<InputFile> checked = new ArrayList<>(inputs.size());
         for (InputFile in : inputs) {
             if (in.problem() != null) {
@@ -35,22 +46,14 @@ final class OutputGuard {
             }
             Path real = FileSearch.identity(in.path());
             guard.inputs.add(real);
-            Path folder = real.startsWith(out) ? writtenFolder(models, out, real) : null;
+            Path folder = null;
+            for (Path p = real.getParent(); p != null && folder == null; p = p.getParent()) {
+                folder = written.get(p);
+            }
             checked.add(folder == null ? in : new InputFile(in.path(), in.relative(), "is inside " + folder
                     + ", which this run writes outputs into; render it into another output folder"));
         }
         return new Checked(checked, guard);
-    }
-
-    /** The model folder of {@code out} that holds {@code input}, or null. */
-    private static Path writtenFolder(List<Path> models, Path out, Path input) {
-        for (Path m : models) {
-            Path folder = out.resolve(OutputPaths.modelName(m));
-            if (input.startsWith(folder)) {
-                return folder;
-            }
-        }
-        return null;
     }
 
     /** Whether {@code output}, once its folders are followed to where they lead, is one of the inputs. */

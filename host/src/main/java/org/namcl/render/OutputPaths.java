@@ -62,10 +62,15 @@ public final class OutputPaths {
      * @throws RenderException saying why
      */
     static void checkFolderName(String modelName) {
-        if (unusable(modelName)) {
+        if (!usableFolderName(modelName)) {
             throw new RenderException("the model's name \"" + modelName + "\" cannot be a folder name (it is empty or "
                     + "only dots); rename the file");
         }
+    }
+
+    /** Whether a model's name can be its folder's: not empty, not only dots. */
+    static boolean usableFolderName(String modelName) {
+        return !unusable(modelName);
     }
 
     private static boolean unusable(String part) {

@@ -55,7 +55,7 @@ class OutputSafetyTest {
                 "--engine", "cpu", "--overwrite");
 
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.err().contains(inside + ": is inside " + out.toRealPath().resolve("py__demonet")
+        assertTrue(r.err().contains(inside + ": is inside " + out.resolve("py__demonet")
                 + ", which this run writes outputs into"), r::toString);
         assertArrayEquals(before, Files.readAllBytes(inside), "the input is not rendered over itself");
         assertEquals(List.of("py__demonet/other.wav", "py__demonet/take.wav"), RenderBatchTest.files(out));
@@ -63,7 +63,7 @@ class OutputSafetyTest {
     }
 
     @Test
-    void anOutputThatALinkedFolderMakesAnInputIsRefused() throws IOException {
+    void inputsWhereAModelsOutputFolderLinksToAreRefused() throws IOException {
         Path in = Files.createDirectories(dir.resolve("in"));
         Path input = TestAudio.write(in.resolve("take.wav"), TestAudio.signal(500, 1));
         byte[] before = Files.readAllBytes(input);
@@ -73,9 +73,27 @@ class OutputSafetyTest {
         Cli.Result r = Cli.run("render", "-m", demonet, input, "-o", out, "--engine", "cpu", "--overwrite");
 
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.err().contains("is one of this run's inputs"), r::toString);
+        assertTrue(r.err().contains(input + ": is inside " + out.resolve("py__demonet")), r::toString);
         assertArrayEquals(before, Files.readAllBytes(input));
         assertEquals(List.of("take.wav"), names(in));
+    }
+
+    @Test
+    void anOutputThatALinkDeeperDownMakesAnInputIsRefused() throws IOException {
+        Path in = dir.resolve("in");
+        Path input = TestAudio.write(in.resolve("sub/take.wav"), TestAudio.signal(500, 1));
+        byte[] before = Files.readAllBytes(input);
+        Path out = Files.createDirectories(dir.resolve("out/py__demonet"));
+        Files.createSymbolicLink(out.resolve("sub"), in.resolve("sub")); // out/py__demonet/sub/take.wav is the input
+
+        Cli.Result r = Cli.run("render", "-m", demonet, in, "-o", dir.resolve("out"), "--engine", "cpu",
+                "--overwrite");
+
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("its output " + out.resolve("sub/take.wav") + " is one of this run's inputs"),
+                r::toString);
+        assertArrayEquals(before, Files.readAllBytes(input));
+        assertEquals(List.of("take.wav"), names(in.resolve("sub")));
     }
 
     private static List<String> names(Path folder) throws IOException {
