@@ -133,6 +133,11 @@ public final class OwnedFiles {
         Files.deleteIfExists(path);
     }
 
+    /** Whether the process is shutting down (what fails from now on is the signal's doing). */
+    public synchronized boolean stopping() {
+        return stopped;
+    }
+
     /** What the shutdown hook does: deletes every file still owned; nothing is created or committed after. */
     synchronized void stop() {
         stopped = true;

@@ -16,6 +16,7 @@ import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSource;
 import org.namcl.engine.Support;
+import org.namcl.files.OwnedFiles;
 import org.namcl.model.ModelException;
 import org.namcl.model.net.WaveNet;
 import org.namcl.render.RunReport.Status;
@@ -152,11 +153,18 @@ public final class BatchRenderer {
     /** Reports a pair as failed; {@code engine} is null when it failed before reaching one. */
     private void fail(Pair p, Engine engine, String problem) {
         p.finish();
-        progress.error(p.name() + ": " + problem);
+        pairError(p.name() + ": " + problem);
         report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
                 problem));
         progress.pairDone(p.seconds - p.advanced);
+    }
+
+    /** A pair's error line; none once namcl is stopping, when every pair under way fails for that alone. */
+    private void pairError(String line) {
+        if (!OwnedFiles.process().stopping()) {
+            progress.error(line);
+        }
     }
 
     /**
@@ -191,6 +199,9 @@ public final class BatchRenderer {
 
         @Override
         public boolean hasNext() {
+            if (OwnedFiles.process().stopping()) {
+                return false; // a signal: no more work
+            }
             while (ready == null && modelIndex < models.size()) {
                 if (inputIndex == inputs.size()) {
                     modelIndex++;
@@ -256,7 +267,7 @@ public final class BatchRenderer {
                 plan = resume.plan(output, OutputRecord.of(report.version(), model.sha256(), options, in.path()));
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
-                progress.error(in.path() + " (model " + model.name() + "): " + why);
+                pairError(in.path() + " (model " + model.name() + "): " + why);
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
                         null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, why));
                 progress.pairDone(secs);

@@ -100,6 +100,8 @@ class ChildProcessTest {
 
         assertTrue(code != 0, "a stopped run does not claim success");
         assertEquals(List.of(), NamclProcess.hidden(out), NamclProcess.read(log));
+        assertFalse(NamclProcess.read(log).contains("namcl: error"), "pairs stopped by the signal are not errors: "
+                + NamclProcess.read(log));
         long shutdown = Long.parseLong(Files.readString(stopped));
         List<String> done = NamclProcess.names(out);
         assertTrue(done.size() < files, "it stopped before the end: " + done);

@@ -46,8 +46,10 @@ class OwnedFilesTest {
         Path claim = dir.resolve(".c.wav.namcl-claim");
         files.createExclusive(claim, new byte[] {'1'});
 
+        assertFalse(files.stopping());
         files.stop(); // what SIGINT or SIGTERM runs
 
+        assertTrue(files.stopping());
         assertEquals(List.of(), list(), "no temporary file and no claim is left");
         IOException commit = assertThrows(IOException.class, () -> files.commit(finished, dir.resolve("b.wav")));
         assertTrue(commit.getMessage().contains("stopping"), commit::getMessage);
