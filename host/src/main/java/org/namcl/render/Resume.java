@@ -77,7 +77,13 @@ final class Resume {
                     : "namcl process " + busy.pid() + " is rendering it");
         }
         Claim claim = ((Claim.Taken) attempt).claim();
-        Plan after = look(output, wanted);
+        Plan after;
+        try {
+            after = look(output, wanted);
+        } catch (IOException | RuntimeException e) {
+            claim.close();
+            throw e;
+        }
         if (after.status() != null) {
             claim.close();
             return after;
