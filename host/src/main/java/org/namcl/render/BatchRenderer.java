@@ -337,8 +337,8 @@ public final class BatchRenderer {
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, out,
-                        RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate, frames + tail,
-                        plan.record().chunk());
+                        RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate,
+                        frames + tail, plan.record().chunk());
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate);
                 float[][] kept = decoded.get(key);
                 if (kept != null) {

@@ -27,15 +27,16 @@ final class NamclProcess {
 
     /** Starts {@code main} (namcl's, or a test's around it) with {@code args}, its output going to {@code log}. */
     static Process start(Class<?> main, Path log, Object... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
         for (Object a : args) {
             command.add(String.valueOf(a));
         }
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until a file whose name {@code wanted} accepts appears under {@code root}; fails if {@code p} ends first. */
+    /** Waits until a file whose name {@code wanted} accepts appears under {@code root}; fails if {@code p} ends. */
     static void awaitFile(Path root, Predicate<String> wanted, Process p, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
