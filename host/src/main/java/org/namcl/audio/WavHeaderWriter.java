@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Lays out the header of a WAV file written by {@link WavWriter} and patches its size fields once
  * the data length is known. PCM with more than 2 channels or more than 16 bits, and float with
  * more than 2 channels, use WAVE_FORMAT_EXTENSIBLE as Microsoft's WAVE documentation recommends;
- * float files carry the fact chunk that non-PCM formats require.
+ * float files carry the fact chunk that non-PCM formats require. An extra chunk (namcl's record of
+ * how the output was made) goes before the data, so it is read without reading the samples.
  */
 final class WavHeaderWriter {
 
@@ -25,11 +26,14 @@ final class WavHeaderWriter {
     private final int factSizeOffset;
     private final int dataSizeOffset;
 
-    WavHeaderWriter(WavFormat format) {
+    /**
+     * @param extra a chunk to write between the format and the data (null for none)
+     */
+    WavHeaderWriter(WavFormat format, WavChunk extra) {
         SampleEncoding encoding = format.encoding();
         boolean extensible = format.channels() > 2 || (!encoding.isFloat() && encoding.bits() > 16);
         int fmtSize = extensible ? 40 : encoding.isFloat() ? 18 : 16;
-        int size = 12 + 8 + fmtSize + (encoding.isFloat() ? 12 : 0) + 8;
+        int size = 12 + 8 + fmtSize + (encoding.isFloat() ? 12 : 0) + (extra == null ? 0 : extra.fileBytes()) + 8;
         header = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
 
         putId("RIFF");
@@ -61,6 +65,15 @@ final class WavHeaderWriter {
             header.putInt(0); // frame count, patched on commit
         } else {
             factSizeOffset = -1;
+        }
+
+        if (extra != null) {
+            putId(extra.id());
+            header.putInt(extra.data().length);
+            header.put(extra.data());
+            if ((extra.data().length & 1) != 0) {
+                header.put((byte) 0);
+            }
         }
 
         putId("data");

@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
+import org.namcl.files.OwnedFiles;
 
 /**
  * Streams deinterleaved floats into a WAV file that appears under its final name only when
- * complete. Samples go to a hidden temporary file in the same folder ({@code .NAME.RANDOM.partial});
- * {@link #commit()} finishes the header, syncs it to disk and atomically renames it over the final
- * name. Closing without a successful commit deletes the temporary file, so a failed render never
- * leaves a partial file behind.
+ * complete. Samples go to a hidden temporary file in the same folder
+ * ({@code .NAME.namcl-PID-RANDOM.partial}, see {@link OwnedFiles}); {@link #commit()} finishes the
+ * header, syncs it to disk and atomically renames it over the final name. Closing without a
+ * successful commit deletes the temporary file, so a failed render never leaves a partial file
+ * behind, and neither does a signal: the process's shutdown deletes it.
  *
  * <p>PCM output rounds x * 2^(bits-1) to nearest and clips to the integer range, counting clipped
  * samples; there is no dither. NaN and infinite samples are refused.
@@ -25,10 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class WavWriter implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static final int TEMP_NAME_ATTEMPTS = 16;
-
     private final Path finalPath;
-    private final Path tempPath;
+    private final OwnedFiles.Temporary temp;
     private final FileChannel channel;
     private final WavFormat format;
     private final WavHeaderWriter header;
@@ -39,12 +36,12 @@ public final class WavWriter implements AutoCloseable {
     private boolean committed;
     private boolean broken;
 
-    private WavWriter(Path finalPath, Path tempPath, FileChannel channel, WavFormat format) {
+    private WavWriter(Path finalPath, OwnedFiles.Temporary temp, WavFormat format, WavChunk extra) {
         this.finalPath = finalPath;
-        this.tempPath = tempPath;
-        this.channel = channel;
+        this.temp = temp;
+        this.channel = temp.channel();
         this.format = format;
-        this.header = new WavHeaderWriter(format);
+        this.header = new WavHeaderWriter(format, extra);
         this.bufferFrames = Math.max(1, BUFFER_BYTES / format.blockAlign());
         this.buffer = ByteBuffer.allocate(bufferFrames * format.blockAlign()).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -55,6 +52,16 @@ public final class WavWriter implements AutoCloseable {
      * @throws IOException naming the folder if no file can be created in it
      */
     public static WavWriter create(Path finalPath, WavFormat format) throws IOException {
+        return create(finalPath, format, null);
+    }
+
+    /**
+     * Starts a WAV file that will replace {@code finalPath} on {@link #commit()}, with {@code extra}
+     * (or no chunk, if null) between its format and its samples.
+     *
+     * @throws IOException naming the folder if no file can be created in it
+     */
+    public static WavWriter create(Path finalPath, WavFormat format, WavChunk extra) throws IOException {
         if (format.byteRate() > 0xFFFFFFFFL) {
             throw new AudioFormatException(finalPath, "format " + format + " is too large for a WAV header");
         }
@@ -62,24 +69,14 @@ public final class WavWriter implements AutoCloseable {
             throw new AudioFormatException(finalPath, "cannot write a WAV file: it is a folder");
         }
         Path absolute = finalPath.toAbsolutePath();
-        Path tempPath = null;
-        FileChannel channel = null;
-        for (int attempt = 0; channel == null; attempt++) {
-            tempPath = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial");
-            try {
-                // CREATE_NEW makes the name ours alone and keeps the platform's default permissions.
-                channel = FileChannel.open(tempPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt + 1 == TEMP_NAME_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (IOException e) {
-                throw new IOException("cannot create an output file in folder " + absolute.getParent()
-                        + ": " + describe(e), e);
-            }
+        OwnedFiles.Temporary temp;
+        try {
+            temp = OwnedFiles.process().createTemporary(absolute);
+        } catch (IOException e) {
+            throw new IOException("cannot create an output file in folder " + absolute.getParent()
+                    + ": " + describe(e), e);
         }
-        WavWriter writer = new WavWriter(finalPath, tempPath, channel, format);
+        WavWriter writer = new WavWriter(finalPath, temp, format, extra);
         try {
             writer.writeFully(writer.header.placeholder());
         } catch (IOException e) {
@@ -182,12 +179,12 @@ public final class WavWriter implements AutoCloseable {
             header.patchSizes(channel, dataBytes, framesWritten);
             channel.force(true);
             channel.close();
-            Files.move(tempPath, finalPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OwnedFiles.process().commit(temp, finalPath.toAbsolutePath());
         } catch (IOException e) {
             throw new IOException(finalPath + ": could not complete the file: " + describe(e), e);
         }
         committed = true;
-        syncFolder(tempPath.getParent());
+        syncFolder(temp.path().getParent());
     }
 
     /** Makes the rename itself durable where the platform allows syncing a folder. */
@@ -225,10 +222,6 @@ public final class WavWriter implements AutoCloseable {
         if (committed) {
             return;
         }
-        try {
-            channel.close();
-        } finally {
-            Files.deleteIfExists(tempPath);
-        }
+        OwnedFiles.process().discard(temp);
     }
 }

@@ -37,12 +37,15 @@ import picocli.CommandLine.Spec;
             "",
             "The output has the input's length, sample rate and channels: each channel goes through its own "
                 + "stream of the model, starting from silence. Outputs appear only when complete, so an "
-                + "interrupted batch leaves no partial file, and running it again skips the outputs already "
-                + "there. A file that cannot be rendered is reported and the batch goes on.",
+                + "interrupted batch leaves no partial file, and running it again skips the outputs made the "
+                + "same way (each output records its model, options and namcl version; one made otherwise is "
+                + "rendered again). Runs sharing an output folder split the work. A file "
+                + "that cannot be rendered is reported and the batch goes on.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":Every pair rendered (or skipped: its output existed).",
+            ExitCodes.OK + ":Every pair rendered (or skipped: its output was up to date; or left to another run "
+                + "rendering it).",
             ExitCodes.FAILED + ":Some pair failed, or the output folder cannot be written.",
             ExitCodes.USAGE + ":Invalid command line.",
             ExitCodes.NO_INPUT + ":No WAV files in the inputs given."},
@@ -129,8 +132,9 @@ final class RenderCommand implements Callable<Integer> {
     private double outputGainDb;
 
     @Option(names = "--overwrite",
-            description = "Render pairs whose output exists again (default: skip them, so an interrupted "
-                    + "batch resumes).")
+            description = "Render every pair again, replacing outputs that exist (default: skip those made the "
+                    + "same way, so an interrupted batch resumes; render again those made another way; leave a file "
+                    + "namcl did not write as it is, reported as failed).")
     private boolean overwrite;
 
     @Option(names = "--tail",
@@ -181,8 +185,7 @@ final class RenderCommand implements Callable<Integer> {
         new BatchRenderer(options, progress, report).run(distinctModels, files, outDir);
         int code = writeReport(report, progress,
                 report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
-        progress.summary(report.count(RunReport.Status.RENDERED), report.count(RunReport.Status.SKIPPED),
-                report.count(RunReport.Status.FAILED), report.renderedSeconds());
+        progress.summary(report);
         return code;
     }
 

@@ -65,7 +65,7 @@ public final class CompareRun {
     }
 
     /** Compares every pair; returns the results in the order they were found, model by model. */
-    public List<PairComparison> run(List<Path> models, List<InputFile> inputs) throws IOException {
+    public List<PairComparison> run(List<Path> models, List<InputFile> inputs) {
         progress.start(models.size() * inputs.size() * compared().size(), 0);
         Map<Side, Engine> engines = new LinkedHashMap<>();
         Map<Side, String> unusable = new LinkedHashMap<>();
@@ -77,16 +77,13 @@ public final class CompareRun {
                 progress.error(unusable.get(s));
             }
         }
-        Path temp = against == null ? Files.createTempDirectory("namcl-compare-") : null;
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         try {
             for (Path model : models) {
                 compareModel(model, inputs, engines, unusable, temp, models.size() == 1);
             }
         } finally {
             engines.values().forEach(Engine::close);
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
         }
         synchronized (results) {
             return List.copyOf(results);

@@ -4,27 +4,29 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.namcl.engine.SignalSink;
+import org.namcl.files.OwnedFiles;
 import org.namcl.engine.SignalSource;
 
 /**
  * A baseline rendering kept on disk while the other sides are compared with it: the engine's
  * float32 samples exactly as rendered (NaN and infinity included), frames interleaved, so any
  * length fits in bounded memory. Written once through {@link #sink()}, then read through
- * {@link #source()} as often as needed; {@link #delete()} removes it.
+ * {@link #source()} as often as needed; {@link #delete()} removes it. It is one of the process's
+ * temporary files, so an interrupted run removes it too.
  */
 final class RawSignalFile {
     private static final int BLOCK_FRAMES = 4096;
 
-    private final Path file;
+    private final OwnedFiles.Temporary file;
     private final int channels;
     private long frames;
 
+    /** A new file in {@code dir} (absolute). */
     RawSignalFile(Path dir, int channels) throws IOException {
-        this.file = Files.createTempFile(dir, "baseline-", ".f32");
+        this.file = OwnedFiles.process().createTemporary(dir.resolve("namcl-compare-baseline.f32"));
         this.channels = channels;
     }
 
@@ -32,18 +34,18 @@ final class RawSignalFile {
         return frames;
     }
 
-    /** Appends every frame written to it; closed by {@link Writer#close()}. */
-    Writer sink() throws IOException {
-        return new Writer(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+    /** Appends every frame written to it (once); closed by {@link Writer#close()}. */
+    Writer sink() {
+        return new Writer(file.channel());
     }
 
     /** Reads the frames written, from the first. */
     Reader source() throws IOException {
-        return new Reader(FileChannel.open(file, StandardOpenOption.READ));
+        return new Reader(FileChannel.open(file.path(), StandardOpenOption.READ));
     }
 
     void delete() throws IOException {
-        Files.deleteIfExists(file);
+        OwnedFiles.process().discard(file);
     }
 
     final class Writer implements SignalSink, AutoCloseable {

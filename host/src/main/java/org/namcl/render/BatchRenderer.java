@@ -1,15 +1,12 @@
 package org.namcl.render;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.namcl.audio.WavFormat;
@@ -19,6 +16,7 @@ import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSource;
 import org.namcl.engine.Support;
+import org.namcl.files.OwnedFiles;
 import org.namcl.model.ModelException;
 import org.namcl.model.net.WaveNet;
 import org.namcl.render.RunReport.Status;
@@ -28,9 +26,10 @@ import org.namcl.render.RunReport.Status;
  * loaded when its first pair comes up and let go after its last, each pair's output written by
  * its job's sink and put in place when the job is done. A pair that cannot be rendered fails
  * alone, with one line naming the file and the model; a model that cannot be loaded, or an
- * engine that cannot start, is reported once and fails its pairs. Existing outputs are skipped
- * unless overwriting, so an interrupted batch resumes. A pair the primary engine fails on is
- * rendered again on the fallback engine (auto: OpenCL first, the CPU standing by).
+ * engine that cannot start, is reported once and fails its pairs. An existing output made the way
+ * this run would make it is skipped, so an interrupted batch resumes ({@link Resume}); a pair is
+ * claimed before it renders, so runs sharing an output folder split the batch. A pair the primary
+ * engine fails on is rendered again on the fallback engine (auto: OpenCL first, the CPU standing by).
  */
 public final class BatchRenderer {
     private final RenderOptions options;
@@ -39,8 +38,6 @@ public final class BatchRenderer {
     /** Starts the engines, given where to send notices; replaced in tests. */
     private final Function<Consumer<String>, EngineSelector> startEngines;
     private final DecodedInputs decoded;
-    /** Outputs being written, so an interrupted run can remove their temporary files. */
-    private final Set<Pair> writing = ConcurrentHashMap.newKeySet();
 
     public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report) {
         this(options, progress, report,
@@ -58,7 +55,9 @@ public final class BatchRenderer {
     }
 
     /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
-    public void run(List<Path> models, List<InputFile> inputs, Path outDir) {
+    public void run(List<Path> models, List<InputFile> given, Path outDir) {
+        OutputGuard.Checked checked = OutputGuard.check(models, given, outDir);
+        List<InputFile> inputs = checked.inputs();
         for (InputFile in : inputs) {
             if (in.problem() != null) {
                 progress.error(in.path() + ": " + in.problem());
@@ -80,11 +79,9 @@ public final class BatchRenderer {
         }
         progress.start(models.size() * inputs.size(), total * models.size());
 
-        Thread cleanup = new Thread(() -> writing.forEach(p -> p.output.abandon()), "namcl-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines == null ? null : engines.primary(),
-                    engineProblem);
+                    engineProblem, new Resume(options.overwrite(), checked.guard(), progress::notice));
             if (engines == null) {
                 pairs.forEachRemaining(p -> { });
                 return;
@@ -98,7 +95,6 @@ public final class BatchRenderer {
                         o -> completed(o, fallback, null));
             }
         } finally {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
             if (engines != null) {
                 engines.close();
             }
@@ -125,14 +121,15 @@ public final class BatchRenderer {
         if (outcome instanceof JobOutcome.Done) {
             try {
                 PairResult r = p.output.commit(p.frames, p.fileChannels);
-                p.close();
+                p.finish();
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
                             + "PCM range (lower --output-gain, or use --format f32)");
                 }
                 report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
-                        Status.RENDERED, r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(),
-                        engine.name(), r.clippedSamples(), null));
+                        p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
+                        r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
+                        r.clippedSamples(), null));
                 progress.pairDone(p.seconds - p.advanced);
             } catch (IOException | RuntimeException e) {
                 fail(p, engine, Problems.describe(e));
@@ -155,12 +152,19 @@ public final class BatchRenderer {
 
     /** Reports a pair as failed; {@code engine} is null when it failed before reaching one. */
     private void fail(Pair p, Engine engine, String problem) {
-        p.close();
-        progress.error(p.name() + ": " + problem);
+        p.finish();
+        pairError(p.name() + ": " + problem);
         report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
-                Status.FAILED, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
+                Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
                 problem));
         progress.pairDone(p.seconds - p.advanced);
+    }
+
+    /** A pair's error line; none once namcl is stopping, when every pair under way fails for that alone. */
+    private void pairError(String line) {
+        if (!OwnedFiles.process().stopping()) {
+            progress.error(line);
+        }
     }
 
     /**
@@ -175,6 +179,7 @@ public final class BatchRenderer {
         private final double[] seconds;
         private final Engine engine;
         private final String engineProblem;
+        private final Resume resume;
         private int modelIndex;
         private int inputIndex;
         private LoadedModel model;
@@ -182,7 +187,8 @@ public final class BatchRenderer {
         private Pair ready;
 
         Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, Engine engine,
-              String engineProblem) {
+              String engineProblem, Resume resume) {
+            this.resume = resume;
             this.engine = engine;
             this.models = models;
             this.inputs = inputs;
@@ -193,6 +199,9 @@ public final class BatchRenderer {
 
         @Override
         public boolean hasNext() {
+            if (OwnedFiles.process().stopping()) {
+                return false; // a signal: no more work
+            }
             while (ready == null && modelIndex < models.size()) {
                 if (inputIndex == inputs.size()) {
                     modelIndex++;
@@ -246,27 +255,43 @@ public final class BatchRenderer {
             String problem = in.problem() != null ? in.problem() : modelProblem;
             if (problem != null) {
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), null, Status.FAILED, null, null,
-                        null, null, null, null, null, problem));
+                        null, null, null, null, null, null, problem));
                 progress.pairDone(secs);
                 return null;
             }
-            Path output = OutputPaths.output(outDir, model.name(), in);
-            if (!options.overwrite() && Files.exists(output)) {
-                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.SKIPPED,
-                        null, null, null, null, null, null, null, null));
+            long started = System.nanoTime();
+            Path output = null;
+            Resume.Plan plan;
+            try {
+                output = OutputPaths.output(outDir, model.name(), in);
+                plan = resume.plan(output, OutputRecord.of(report.version(), model.sha256(), options, in.path()));
+            } catch (IOException | RuntimeException e) {
+                String why = withoutPrefix(Problems.describe(e), in.path());
+                pairError(in.path() + " (model " + model.name() + "): " + why);
+                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
+                        null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, why));
                 progress.pairDone(secs);
                 return null;
             }
-            Pair p = new Pair(seq, in, model, output, secs);
+            if (plan.status() != null) {
+                if (plan.status() == Status.FAILED) {
+                    progress.error(in.path() + " (model " + model.name() + "): " + plan.reason());
+                }
+                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), plan.status(),
+                        plan.status() == Status.FAILED ? null : plan.reason(), null, null, null, null, null, null,
+                        null, plan.status() == Status.FAILED ? plan.reason() : null));
+                progress.pairDone(secs);
+                return null;
+            }
+            if (plan.replacing() != null) {
+                progress.rerendering(output.toString(), plan.replacing());
+            }
+            Pair p = new Pair(seq, in, model, output, secs, plan);
             try {
                 p.open();
                 return p;
             } catch (IOException | RuntimeException e) {
-                String why = withoutPrefix(Problems.describe(e), in.path());
-                progress.error(p.name() + ": " + why);
-                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
-                        null, null, null, p.wall(), null, null, why));
-                progress.pairDone(secs);
+                fail(p, null, withoutPrefix(Problems.describe(e), in.path()));
                 return null;
             }
         }
@@ -279,6 +304,8 @@ public final class BatchRenderer {
         final LoadedModel model;
         final Path outputPath;
         final double seconds;
+        /** What to write and which claim it holds while rendering. */
+        final Resume.Plan plan;
         final long started = System.nanoTime();
         ModelOutput output;
         SignalSource source;
@@ -289,7 +316,8 @@ public final class BatchRenderer {
         /** Input seconds reported to the progress line so far. */
         volatile double advanced;
 
-        Pair(long seq, InputFile input, LoadedModel model, Path outputPath, double seconds) {
+        Pair(long seq, InputFile input, LoadedModel model, Path outputPath, double seconds, Resume.Plan plan) {
+            this.plan = plan;
             this.seq = seq;
             this.input = input;
             this.model = model;
@@ -309,7 +337,8 @@ public final class BatchRenderer {
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, out,
-                        RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate, frames + tail);
+                        RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate,
+                        frames + tail, plan.record().chunk());
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate, tail);
                 float[][] kept = decoded.get(key);
                 if (kept != null) {
@@ -325,12 +354,14 @@ public final class BatchRenderer {
                 reader.close();
                 throw e;
             }
-            writing.add(this);
         }
 
-        /** A new attempt (on the fallback engine) with a fresh source and sink; null (reported) if it cannot open. */
+        /**
+         * A new attempt (on the fallback engine) with a fresh source and sink, holding the claim;
+         * null (reported) if it cannot open.
+         */
         Pair again() {
-            Pair p = new Pair(seq, input, model, outputPath, seconds);
+            Pair p = new Pair(seq, input, model, outputPath, seconds, plan);
             try {
                 p.open();
                 return p;
@@ -340,7 +371,13 @@ public final class BatchRenderer {
             }
         }
 
-        /** Done with the pair's files: the input closed, an uncommitted output's temporary file removed. */
+        /** Done with the pair: its files closed and its claim given up. */
+        void finish() {
+            close();
+            plan.release(progress::warn);
+        }
+
+        /** Done with this attempt's files: the input closed, an uncommitted output's temporary file removed. */
         void close() {
             if (output != null) {
                 output.abandon();
@@ -352,7 +389,6 @@ public final class BatchRenderer {
                     // only read from: nothing is lost
                 }
             }
-            writing.remove(this);
         }
 
         RenderJob job() {

@@ -1,6 +1,12 @@
 package org.namcl.render;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.namcl.model.ModelException;
 import org.namcl.model.NamFile;
@@ -11,10 +17,11 @@ import org.namcl.model.net.Network;
  * A model ready to render: loaded, resolved at the chosen size, with the output gain its
  * normalization asks for.
  *
- * @param name            the folder its outputs go to (the file's base name)
+ * @param name            the folder its outputs go to (the file's base name, made safe)
+ * @param sha256          the file's SHA-256 in hex, recorded in its outputs
  * @param normalizationDb gain that brings its output to the target loudness; 0 when not normalizing
  */
-public record LoadedModel(Path path, String name, Network net, double normalizationDb) {
+public record LoadedModel(Path path, String name, String sha256, Network net, double normalizationDb) {
 
     /**
      * Loads {@code path} and tells {@code warn} about what the options cannot do with it.
@@ -22,6 +29,12 @@ public record LoadedModel(Path path, String name, Network net, double normalizat
      * @throws ModelException naming the file when it cannot be loaded or run
      */
     public static LoadedModel load(Path path, RenderOptions options, Consumer<String> warn) {
+        String name = OutputPaths.modelName(path);
+        try {
+            OutputPaths.checkFolderName(name);
+        } catch (RenderException e) {
+            throw new ModelException(path + ": " + e.getMessage());
+        }
         NamFile file = NamLoader.load(path);
         if (file.sampleRate() == null) {
             warn.accept(path + ": the model does not give its sample rate; assuming "
@@ -40,7 +53,22 @@ public record LoadedModel(Path path, String name, Network net, double normalizat
             }
         }
         Network net = file.resolve(options.slimOrDefault());
-        return new LoadedModel(path, OutputPaths.modelName(path), net, normalizationDb);
+        return new LoadedModel(path, name, sha256(path), net, normalizationDb);
+    }
+
+    private static String sha256(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ModelException(path + ": cannot be read again: " + Problems.reason(e), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** A sample rate for messages: "48000 Hz", "44100.5 Hz". */

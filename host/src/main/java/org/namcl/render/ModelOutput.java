@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.namcl.audio.Resampler;
+import org.namcl.audio.WavChunk;
 import org.namcl.audio.WavFormat;
 import org.namcl.audio.WavWriter;
 import org.namcl.engine.SignalSink;
@@ -16,6 +17,7 @@ import org.namcl.engine.SignalSink;
 final class ModelOutput implements SignalSink {
     private final Path output;
     private final WavFormat format;
+    private final WavChunk record;
     private final float gain;
     private final Resampler[] fromModel;
     private final long target;
@@ -27,9 +29,11 @@ final class ModelOutput implements SignalSink {
 
     /**
      * @param target frames the output has: the input's plus the tail
+     * @param record how the output is made, written into it
      */
-    ModelOutput(Path output, WavFormat format, float gain, int modelRate, long target) {
+    ModelOutput(Path output, WavFormat format, float gain, int modelRate, long target, WavChunk record) {
         this.output = output;
+        this.record = record;
         this.format = format;
         this.gain = gain;
         this.target = target;
@@ -122,7 +126,7 @@ final class ModelOutput implements SignalSink {
                     throw new IOException("cannot create output folder " + folder + ": " + Problems.describe(e), e);
                 }
             }
-            writer = WavWriter.create(output, format);
+            writer = WavWriter.create(output, format, record);
         }
     }
 }

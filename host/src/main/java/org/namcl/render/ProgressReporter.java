@@ -1,7 +1,10 @@
 package org.namcl.render;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import org.namcl.render.RunReport.Status;
 
 /**
  * Everything a batch says on stderr: notices, warnings, errors, a progress line and the summary.
@@ -18,6 +21,8 @@ public final class ProgressReporter {
     private final long start = System.nanoTime();
     private int pairs;
     private int pairsDone;
+    /** Pairs rendered again because their output was made another way. */
+    private int rerendered;
     private double totalSeconds;
     /** Input seconds done: finished pairs, and what pairs under way have rendered so far. */
     private double doneSeconds;
@@ -77,6 +82,12 @@ public final class ProgressReporter {
         doneSeconds -= seconds;
     }
 
+    /** A pair's existing output was made another way ({@code why}) and is rendered again. */
+    public synchronized void rerendering(String output, String why) {
+        rerendered++;
+        notice("rendering " + output + " again: " + why);
+    }
+
     /**
      * A pair is finished (rendered, skipped or failed); {@code remaining} of its input seconds were
      * not reported through {@link #advance} (all of them for a skipped pair).
@@ -89,18 +100,36 @@ public final class ProgressReporter {
         }
     }
 
-    /** The last line: what happened, how much audio, how fast. */
-    public synchronized void summary(long rendered, long skipped, long failed, double audioSeconds) {
+    /** The last line: what happened to the report's pairs, how much audio, how fast. */
+    public void summary(RunReport report) {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, report.count(s));
+        }
+        summary(counts, report.renderedSeconds());
+    }
+
+    synchronized void summary(Map<Status, Long> counts, double audioSeconds) {
         if (quiet) {
             return;
         }
         double wall = elapsed();
+        long again = counts.getOrDefault(Status.RERENDERED, 0L);
+        long skipped = counts.getOrDefault(Status.SKIPPED, 0L);
+        long otherRun = counts.getOrDefault(Status.OTHER_RUN, 0L);
         StringBuilder b = new StringBuilder();
-        b.append(rendered).append(" rendered, ").append(skipped).append(" skipped");
-        if (skipped > 0) {
-            b.append(" (outputs exist; --overwrite renders them again)");
+        b.append(counts.getOrDefault(Status.RENDERED, 0L) + again).append(" rendered");
+        if (again > 0) {
+            b.append(" (").append(again).append(" of them again: their outputs were made another way)");
         }
-        b.append(", ").append(failed).append(" failed; ")
+        b.append(", ").append(skipped).append(" skipped");
+        if (skipped > 0) {
+            b.append(" (up to date; --overwrite renders them again)");
+        }
+        if (otherRun > 0) {
+            b.append(", ").append(otherRun).append(" left to another namcl run rendering them");
+        }
+        b.append(", ").append(counts.getOrDefault(Status.FAILED, 0L)).append(" failed; ")
                 .append(duration(audioSeconds)).append(" of audio in ").append(duration(wall));
         if (audioSeconds > 0 && wall > 0) {
             b.append(String.format(Locale.ROOT, " (%.1fx real time)", audioSeconds / wall));
@@ -113,6 +142,9 @@ public final class ProgressReporter {
         double wall = elapsed();
         double speed = wall > 0 ? renderedSeconds / wall : 0;
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%d/%d]", pairsDone, pairs));
+        if (rerendered > 0) {
+            b.append(String.format(Locale.ROOT, " (%d again)", rerendered));
+        }
         double done = doneSeconds;
         if (totalSeconds > 0) {
             b.append(String.format(Locale.ROOT, " %3.0f%%", Math.min(100, 100 * done / totalSeconds)));

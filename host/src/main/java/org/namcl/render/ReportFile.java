@@ -1,27 +1,33 @@
 package org.namcl.render;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
+import org.namcl.files.OwnedFiles;
 
 /** Writes a report (JSON, HTML) atomically: the file is whole or not there. */
 public final class ReportFile {
     private ReportFile() {
     }
 
-    /** Writes {@code bytes} to {@code file} through a temporary file renamed into place. */
+    /** Writes {@code bytes} to {@code file} through one of this run's temporary files, renamed into place. */
     public static void write(Path file, byte[] bytes) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial");
+        OwnedFiles files = OwnedFiles.process();
+        OwnedFiles.Temporary temp = null;
         try {
             Files.createDirectories(target.getParent());
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temp = files.createTemporary(target);
+            for (ByteBuffer b = ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
+                temp.channel().write(b);
+            }
+            temp.channel().close();
+            files.commit(temp, target);
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                files.discard(temp);
+            }
             throw new IOException("cannot write the report " + file + ": " + Problems.describe(e), e);
         }
     }

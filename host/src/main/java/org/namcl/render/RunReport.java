@@ -19,18 +19,25 @@ import java.util.TreeMap;
  */
 public final class RunReport {
 
-    public enum Status { RENDERED, SKIPPED, FAILED }
+    /**
+     * What became of a pair: rendered; rendered again over an output made another way (model,
+     * options, input or namcl version: {@code reason} says which); skipped, its output up to date;
+     * left to another namcl run that is rendering it ({@code reason} names it); failed.
+     */
+    public enum Status { RENDERED, RERENDERED, SKIPPED, OTHER_RUN, FAILED }
 
     /**
      * One pair. Numbers are null when not known (a skipped pair's file is never opened).
      *
+     * @param reason  why it was rendered again, or which run renders it; null otherwise
      * @param frames  frames of the input file
      * @param seconds the input's length in seconds
      * @param engine  the engine that rendered it ("cpu", "opencl")
      */
-    @JsonPropertyOrder({"input", "model", "output", "status", "frames", "channels", "sample_rate", "seconds",
-        "wall_seconds", "engine", "clipped_samples", "error"})
-    public record Pair(String input, String model, String output, Status status, Long frames, Integer channels,
+    @JsonPropertyOrder({"input", "model", "output", "status", "reason", "frames", "channels", "sample_rate",
+        "seconds", "wall_seconds", "engine", "clipped_samples", "error"})
+    public record Pair(String input, String model, String output, Status status, String reason, Long frames,
+                       Integer channels,
                        Integer sampleRate, Double seconds, Double wallSeconds, String engine, Long clippedSamples,
                        String error) {
     }
@@ -60,6 +67,11 @@ public final class RunReport {
         this.options = options;
     }
 
+    /** namcl's version, as recorded in every output. */
+    public String version() {
+        return version;
+    }
+
     /** The engine that renders the run, as {@code Engine.description()} says it. */
     public void engine(String description) {
         this.engine = description;
@@ -80,7 +92,8 @@ public final class RunReport {
 
     /** Seconds of input rendered (skipped and failed pairs not counted). */
     public synchronized double renderedSeconds() {
-        return pairs.values().stream().filter(p -> p.status() == Status.RENDERED).mapToDouble(Pair::seconds).sum();
+        return pairs.values().stream().filter(p -> p.status() == Status.RENDERED || p.status() == Status.RERENDERED)
+                .mapToDouble(Pair::seconds).sum();
     }
 
     /** Writes the report to {@code file} atomically: the file is whole or not there. */

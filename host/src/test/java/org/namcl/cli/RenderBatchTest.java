@@ -2,6 +2,7 @@ package org.namcl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,20 +124,22 @@ class RenderBatchTest {
         Path a = out.resolve("py__demonet/a.wav");
         Path b = out.resolve("py__demonet/b.wav");
         Files.delete(b); // as if the first run had been interrupted before b
-        Files.writeString(a, "marker");
+        FileTime aWritten = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(a, aWritten);
 
         Cli.Result resumed = Cli.run("render", "-m", demonet, in, "-o", out, "--engine", "cpu");
 
         assertEquals(0, resumed.code(), resumed::toString);
         assertTrue(resumed.err().contains("1 rendered, 1 skipped"), resumed::toString);
         assertTrue(resumed.err().contains("--overwrite"), resumed::toString);
-        assertEquals("marker", Files.readString(a));
+        assertEquals(aWritten, Files.getLastModifiedTime(a), "a is kept as it was");
         assertEquals(1000, TestAudio.read(b).frames());
 
         Cli.Result overwritten = Cli.run("render", "-m", demonet, in, "-o", out, "--engine", "cpu", "--overwrite");
 
         assertEquals(0, overwritten.code(), overwritten::toString);
         assertTrue(overwritten.err().contains("2 rendered, 0 skipped"), overwritten::toString);
+        assertNotEquals(aWritten, Files.getLastModifiedTime(a));
         assertEquals(1000, TestAudio.read(a).frames());
     }
 
@@ -167,8 +171,8 @@ class RenderBatchTest {
         Path good = TestAudio.write(dir.resolve("in/good.wav"), TestAudio.signal(2400, 1));
         Path bad = Files.writeString(dir.resolve("in/bad.wav"), "not a wav file");
         Path skipped = TestAudio.write(dir.resolve("in/old.wav"), TestAudio.signal(100, 2));
-        Files.createDirectories(out.resolve("py__demonet"));
-        Files.writeString(out.resolve("py__demonet/old.wav"), "rendered earlier");
+        assertEquals(0, Cli.run("render", "-m", demonet, skipped, "-o", out, "--engine", "cpu", "--format", "pcm24")
+                .code(), "rendered earlier");
         Path report = dir.resolve("reports/run.json"); // the folder is created
 
         Cli.Result r = Cli.run("render", "-m", demonet, good, bad, skipped, "-o", out, "--engine", "cpu",

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.namcl.render.RunReport.Status;
 
 class ProgressReporterTest {
     private final StringWriter text = new StringWriter();
@@ -24,7 +26,7 @@ class ProgressReporterTest {
         p.pairDone(0);
         p.error("broken");
         p.pairDone(5);
-        p.summary(1, 0, 1, 5);
+        p.summary(Map.of(Status.RENDERED, 1L, Status.FAILED, 1L), 5);
 
         assertFalse(text.toString().contains("\r"), text::toString);
         String[] lines = text.toString().split("\n");
@@ -52,6 +54,22 @@ class ProgressReporterTest {
     }
 
     @Test
+    void outputsRenderedAgainAreCountedApartFromNewOnesAndOtherRunsWork() {
+        ProgressReporter p = reporter(false, true);
+        p.start(4, 40);
+        p.rerendering("out/amp/a.wav", "the model file differs");
+        p.pairDone(10);
+        p.summary(Map.of(Status.RENDERED, 1L, Status.RERENDERED, 1L, Status.SKIPPED, 1L, Status.OTHER_RUN, 1L), 20);
+
+        String all = text.toString();
+        assertTrue(all.contains("namcl: rendering out/amp/a.wav again: the model file differs"), all);
+        assertTrue(all.contains("\r[1/4] (1 again)  25%"), all);
+        assertTrue(all.contains("namcl: 2 rendered (1 of them again: their outputs were made another way), 1 skipped "
+                + "(up to date; --overwrite renders them again), 1 left to another namcl run rendering them, 0 failed"),
+                all);
+    }
+
+    @Test
     void quietKeepsOnlyErrors() {
         ProgressReporter p = reporter(true, true);
         p.start(1, 10);
@@ -60,7 +78,7 @@ class ProgressReporterTest {
         p.advance(10);
         p.pairDone(0);
         p.error("e");
-        p.summary(0, 0, 1, 0);
+        p.summary(Map.of(Status.FAILED, 1L), 0);
 
         assertEquals("namcl: error: e", text.toString().strip());
         assertFalse(p.live());
