@@ -135,8 +135,13 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--tail",
             description = "Render the model's receptive field (RF samples) of silence after the input, "
-                    + "so reverb-like tails are not cut. Default: output length = input length.")
+                    + "so reverb-like tails are not cut; for a model without one (an LSTM) "
+                    + RenderOptions.DEFAULT_TAIL_SECONDS + " s. Default: output length = input length.")
     private boolean tail;
+
+    @Option(names = "--tail-seconds", paramLabel = "S",
+            description = "Like --tail, but S seconds of silence for every model.")
+    private Double tailSeconds;
 
     @Option(names = "--mix", paramLabel = "mono",
             description = "mono: downmix the channels (their average) and render one channel. Default: each "
@@ -203,7 +208,7 @@ final class RenderCommand implements Callable<Integer> {
     private RenderOptions options() {
         try {
             return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
-                    inputGainDb, outputGainDb, overwrite, tail, mix == Mix.MONO, resample);
+                    inputGainDb, outputGainDb, overwrite, tail || tailSeconds != null, tailSeconds, mix == Mix.MONO, resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
