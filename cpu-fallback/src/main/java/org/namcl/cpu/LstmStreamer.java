@@ -11,10 +11,11 @@ import org.namcl.model.net.LstmLayer;
  * The streaming CPU engine for an LSTM: sample by sample, every layer's h and c carried between
  * calls. Real-time safe: {@link #process} and {@link #reset} allocate nothing.
  *
- * <p>Each gate's weights are stored per input column, so a sample's matrix-vector product is
- * one multiply-add loop over the hidden units per column, with the four gates side by side. The
+ * <p>The weights are stored per input column of [x; h], so a sample's matrix-vector product is a
+ * few multiply-add loops over the 4H gate rows, four columns at a time ({@link RowOps}). The
  * sigmoids are tanh: σ(z) = ½ + ½·tanh(z/2), and the rows of i, f and o are halved at build time
- * (exact in float), so every nonlinearity is one vectorised {@link FastTanh} pass.
+ * (exact in float), so all 4H gates take one vectorised {@link RationalTanh} pass, and the cell
+ * state one more.
  *
  * <p>"Silence before the file" follows NAM's C++ core: the file's stored h and c, then
  * {@link Lstm#prewarmSamples()} zeros; the state reached is saved, and {@link #reset} restores it.
