@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import org.namcl.engine.JobFailure;
 import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
-import org.namcl.engine.UnsupportedModelException;
 import org.namcl.engine.StreamRenderer;
+import org.namcl.engine.UnsupportedModelException;
 
 /**
  * One {@link CpuEngine#run} call: at most one open job per thread, each advanced block by block

@@ -92,7 +92,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
             description = "auto: OpenCL when a GPU (or any device named with --device) exists, else the "
                     + "CPU engine with a notice (a CPU-only OpenCL driver such as PoCL is slower than the "
-                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU. cpu or opencl: that "
+                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU, and so are models "
+                    + "OpenCL does not run (LSTM, ConvNet, Linear), with a notice. cpu or opencl: that "
                     + "engine only. "
                     + "Default: ${DEFAULT-VALUE}.")
     private EngineChoice engine;
