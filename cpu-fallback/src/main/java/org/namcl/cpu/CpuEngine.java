@@ -12,7 +12,6 @@ import org.namcl.engine.StreamRenderer;
 import org.namcl.engine.Support;
 import org.namcl.engine.UnsupportedModelException;
 import org.namcl.model.net.Network;
-import org.namcl.model.net.WaveNet;
 
 /**
  * The CPU engine: one fixed pool of worker threads for all its work, however many models and
@@ -63,9 +62,6 @@ public final class CpuEngine implements Engine {
 
     @Override
     public Support supports(Network model) {
-        if (!(model instanceof WaveNet)) {
-            return Support.no("the CPU engine does not run " + model.architecture() + " models yet");
-        }
         return Support.mono(model);
     }
 
@@ -73,7 +69,7 @@ public final class CpuEngine implements Engine {
     @Override
     public StreamRenderer open(Network model) {
         UnsupportedModelException.check(supports(model));
-        return new WaveNetStreamer((WaveNet) model);
+        return CpuStreams.open(model);
     }
 
     @Override
@@ -81,7 +77,7 @@ public final class CpuEngine implements Engine {
         new CpuJobRun(this, pool, policy, outcomes).run(jobs);
     }
 
-    StreamerPool pool(WaveNet net) {
+    StreamerPool pool(Network net) {
         return streamers.pool(net);
     }
 

@@ -1,6 +1,7 @@
 package org.namcl.cpu;
 
 import java.util.Iterator;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -10,13 +11,14 @@ import java.util.function.Consumer;
 import org.namcl.engine.JobFailure;
 import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
+import org.namcl.engine.StreamRenderer;
 import org.namcl.engine.UnsupportedModelException;
-import org.namcl.model.net.WaveNet;
 
 /**
  * One {@link CpuEngine#run} call: at most one open job per thread, each advanced block by block
  * as a task on the engine's pool (so jobs take turns fairly), a block split into pieces over idle
- * threads when fewer jobs than threads are open.
+ * threads when fewer jobs than threads are open. A network without a finite receptive field (an
+ * LSTM) is never split: its state depends on all earlier input, so a job is one stream.
  */
 final class CpuJobRun {
     private final CpuEngine engine;
@@ -52,7 +54,7 @@ final class CpuJobRun {
                 open.incrementAndGet();
                 try {
                     UnsupportedModelException.check(engine.supports(job.model()));
-                    Driver d = new Driver(job, engine.pool((WaveNet) job.model()));
+                    Driver d = new Driver(job, engine.pool(job.model()));
                     pool.execute(d::step);
                 } catch (RuntimeException e) {
                     finish(JobFailure.failed(job, e), null);
@@ -81,6 +83,8 @@ final class CpuJobRun {
     private final class Driver {
         private final RenderJob job;
         private final StreamerPool streamers;
+        /** Whether blocks may be split into pieces (the network has a finite receptive field). */
+        private final boolean splittable;
         private final int keep;
         private final int block;
         private final int minPiece;
@@ -89,7 +93,7 @@ final class CpuJobRun {
         private final float[][] in;
         private final float[][] out;
         /** Per channel, carrying state between blocks while blocks are not split. */
-        private final WaveNetStreamer[] lead;
+        private final StreamRenderer[] lead;
         /** Whether the lead streamers have seen every input so far (no split since). */
         private boolean leadCurrent;
         private int held;
@@ -98,14 +102,16 @@ final class CpuJobRun {
         Driver(RenderJob job, StreamerPool streamers) {
             this.job = job;
             this.streamers = streamers;
-            int rf = streamers.net().receptiveField();
+            OptionalInt finite = streamers.net().finiteReceptiveField();
+            this.splittable = finite.isPresent();
+            int rf = finite.orElse(1);
             this.keep = rf - 1;
             this.block = policy.blockFrames(rf);
             this.minPiece = policy.pieceFrames(rf);
             this.channels = job.source().channels();
             this.in = new float[channels][keep + block];
             this.out = new float[channels][block];
-            this.lead = new WaveNetStreamer[channels];
+            this.lead = new StreamRenderer[channels];
             for (int c = 0; c < channels; c++) {
                 lead[c] = streamers.acquire();
             }
@@ -152,13 +158,16 @@ final class CpuJobRun {
         }
 
         private int pieces(int n) {
+            if (!splittable) {
+                return 1;
+            }
             int idle = policy.threads() - open.get() + 1;
             return Math.max(1, Math.min(idle, n / minPiece));
         }
 
         /** The whole block of channel c on its lead streamer, which carries on from the last block. */
         private void renderLead(int c, int n) {
-            WaveNetStreamer s = lead[c];
+            StreamRenderer s = lead[c];
             if (!leadCurrent) {
                 s.reset();
                 feedHalo(s, c, held, held);
@@ -203,7 +212,7 @@ final class CpuJobRun {
 
         /** Block frames [start, start + n) of channel c from silence, after their halo. */
         private void renderPiece(int c, int start, int n) {
-            WaveNetStreamer s = streamers.acquire();
+            StreamRenderer s = streamers.acquire();
             try {
                 int at = held + start;
                 feedHalo(s, c, at, Math.min(keep, at));
@@ -214,7 +223,7 @@ final class CpuJobRun {
         }
 
         /** Feeds the {@code halo} inputs before in[c][at], discarding their outputs. */
-        private void feedHalo(WaveNetStreamer s, int c, int at, int halo) {
+        private void feedHalo(StreamRenderer s, int c, int at, int halo) {
             float[] sink = new float[Math.min(Math.max(halo, 1), 4096)];
             for (int done = 0; done < halo; done += sink.length) {
                 s.process(in[c], at - halo + done, sink, 0, Math.min(sink.length, halo - done));
@@ -232,7 +241,7 @@ final class CpuJobRun {
         }
 
         void releaseStreamers() {
-            for (WaveNetStreamer s : lead) {
+            for (StreamRenderer s : lead) {
                 streamers.release(s);
             }
         }

@@ -41,12 +41,16 @@ final class History {
      * tap but the last (the block itself, which the caller already holds).
      */
     void pastTaps(int kernel, int dilation, float[][] taps, int n) {
-        int first = pos - n;
         for (int c = 0; c < rows.length; c++) {
             for (int k = 0; k < kernel - 1; k++) {
-                System.arraycopy(rows[c], first - dilation * (kernel - 1 - k), taps[c * kernel + k], 0, n);
+                window(c, dilation * (kernel - 1 - k), taps[c * kernel + k], n);
             }
         }
+    }
+
+    /** Copies samples t − delay of channel c, for every t of the block just written, into {@code dst}. */
+    void window(int c, int delay, float[] dst, int n) {
+        System.arraycopy(rows[c], pos - n - delay, dst, 0, n);
     }
 
     void save() {

@@ -7,7 +7,7 @@ import org.namcl.model.net.WaveNet;
  * A whole WaveNet on multi-channel blocks: the condition (from the condition DSP, or the input
  * itself), the layer arrays chained by their outputs and heads, head scale, post-stack head.
  */
-final class NetworkUnit {
+final class NetworkUnit implements BlockUnit {
     private final NetworkUnit conditionDsp;
     private final LayerArrayUnit[] arrays;
     private final float[][][] heads;
@@ -27,13 +27,8 @@ final class NetworkUnit {
         this.postHead = net.postHead() == null ? null : new PostHeadUnit(net.postHead(), block, state);
     }
 
-    /**
-     * Runs n ≤ block samples.
-     *
-     * @param in input rows
-     * @return the output rows, valid until the next call
-     */
-    float[][] process(float[][] in, int n) {
+    @Override
+    public float[][] process(float[][] in, int n) {
         float[][] cond = conditionDsp == null ? in : conditionDsp.process(in, n);
         float[][] x = in;
         float[][] head = null;

@@ -3,7 +3,7 @@ package org.namcl.cpu;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.namcl.engine.ModelKey;
-import org.namcl.model.net.WaveNet;
+import org.namcl.model.net.Network;
 
 /**
  * The streamer pools of the models rendered lately, least recently used out, so a run over
@@ -22,7 +22,7 @@ final class StreamerCache {
         };
     }
 
-    synchronized StreamerPool pool(WaveNet net) {
+    synchronized StreamerPool pool(Network net) {
         return pools.computeIfAbsent(new ModelKey(net), k -> new StreamerPool(net));
     }
 

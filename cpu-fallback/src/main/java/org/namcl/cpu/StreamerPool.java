@@ -1,38 +1,39 @@
 package org.namcl.cpu;
 
 import java.util.ArrayDeque;
-import org.namcl.model.net.WaveNet;
+import org.namcl.engine.StreamRenderer;
+import org.namcl.model.net.Network;
 
 /**
  * Prewarmed streamers of one model, reused: building one costs a pass over RF samples of
- * silence, a reset costs a copy. Holds at most as many as were ever in use at once.
+ * silence (an LSTM's prewarm), a reset costs a copy. Holds at most as many as were ever in use at once.
  */
 final class StreamerPool {
-    private final WaveNet net;
-    private final ArrayDeque<WaveNetStreamer> idle = new ArrayDeque<>();
+    private final Network net;
+    private final ArrayDeque<StreamRenderer> idle = new ArrayDeque<>();
 
-    StreamerPool(WaveNet net) {
+    StreamerPool(Network net) {
         this.net = net;
     }
 
-    WaveNet net() {
+    Network net() {
         return net;
     }
 
     /** A streamer at "silence before the file". */
-    WaveNetStreamer acquire() {
-        WaveNetStreamer s;
+    StreamRenderer acquire() {
+        StreamRenderer s;
         synchronized (idle) {
             s = idle.poll();
         }
         if (s == null) {
-            return new WaveNetStreamer(net);
+            return CpuStreams.open(net);
         }
         s.reset();
         return s;
     }
 
-    void release(WaveNetStreamer s) {
+    void release(StreamRenderer s) {
         synchronized (idle) {
             idle.push(s);
         }

@@ -16,11 +16,6 @@ public final class HaloStream implements StreamRenderer {
     }
 
     @Override
-    public int receptiveField() {
-        return renderer.receptiveField();
-    }
-
-    @Override
     public void process(float[] in, int inOff, float[] out, int outOff, int n) {
         if (n == 0) {
             return;

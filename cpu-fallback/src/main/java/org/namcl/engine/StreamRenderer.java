@@ -2,13 +2,10 @@ package org.namcl.engine;
 
 /**
  * One mono stream through one model, block after block: output sample t depends on input samples
- * t − RF + 1 .. t, with silence before the first sample. Results do not depend on how the stream
- * is cut into blocks.
+ * up to t (only on t − RF + 1 .. t for a network with a finite receptive field), with silence
+ * before the first sample. Results do not depend on how the stream is cut into blocks.
  */
 public interface StreamRenderer extends AutoCloseable {
-
-    /** Samples of input each output sample depends on. */
-    int receptiveField();
 
     /** Renders the next {@code n} samples of the stream: in[inOff..] to out[outOff..]. */
     void process(float[] in, int inOff, float[] out, int outOff, int n);

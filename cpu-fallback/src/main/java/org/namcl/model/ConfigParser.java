@@ -173,7 +173,7 @@ final class ConfigParser {
     }
 
     /** A channel count: at least 1, at most MAX_CHANNELS. */
-    private static int width(JsonNode obj, String key, String where) {
+    static int width(JsonNode obj, String key, String where) {
         int v = Json.positiveInt(obj, key, where);
         if (v > MAX_CHANNELS) {
             throw new ModelException(where + ": \"" + key + "\" " + v + " is beyond namcl's limit of " + MAX_CHANNELS);
@@ -236,7 +236,7 @@ final class ConfigParser {
         return out;
     }
 
-    private static Activation activation(JsonNode v, String where) {
+    static Activation activation(JsonNode v, String where) {
         try {
             return Activation.parse(v);
         } catch (ModelException e) {

@@ -1,6 +1,7 @@
 package org.namcl.model;
 
 import java.util.List;
+import org.namcl.model.net.Network;
 
 /** The architecture-specific part of a loaded {@code .nam} file. */
 public sealed interface ModelNode {
@@ -20,7 +21,7 @@ public sealed interface ModelNode {
     record Submodel(double maxValue, NamFile model) {
     }
 
-    /** An architecture namcl knows but cannot run yet (LSTM, ConvNet, Linear). */
-    record UnsupportedNode(String architecture) implements ModelNode {
+    /** A network with no size to choose (LSTM, ConvNet, Linear), built when the file is loaded. */
+    record FixedNode(Network network) implements ModelNode {
     }
 }

@@ -49,7 +49,7 @@ public record NamFile(String source, String version, String architecture, Double
             if (root instanceof ModelNode.ContainerNode c) {
                 return pick(c.submodels(), slim).resolve(slim);
             }
-            throw new UnsupportedArchitectureException(((ModelNode.UnsupportedNode) root).architecture());
+            return ((ModelNode.FixedNode) root).network();
         } catch (ModelException e) {
             throw e.inFile(source);
         }

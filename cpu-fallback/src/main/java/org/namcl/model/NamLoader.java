@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.namcl.model.net.Network;
 
 /**
  * Loads {@code .nam} files: parses the JSON, checks version and architecture, validates the
@@ -21,8 +22,6 @@ public final class NamLoader {
     /** Architectures a {@code .nam} file may name. */
     public static final List<String> KNOWN_ARCHITECTURES =
             List.of("WaveNet", "SlimmableContainer", "LSTM", "ConvNet", "Linear");
-    /** Architectures namcl can render. */
-    public static final List<String> RUNNABLE_ARCHITECTURES = List.of("WaveNet", "SlimmableContainer");
 
     // Python's json writes NaN/Infinity; accept them here so the error can say which weight.
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -76,6 +75,20 @@ public final class NamLoader {
         }
     }
 
+    /**
+     * How many weights a {@code config} (JSON text) of an LSTM, ConvNet or Linear needs, validated
+     * as when loading a file: for tools that write models.
+     */
+    public static long weightCount(String architecture, String configJson) {
+        try {
+            WeightCursor cursor = new WeightCursor(new float[0]);
+            buildFixed(architecture, MAPPER.readTree(configJson), cursor, null);
+            return cursor.position();
+        } catch (IOException e) {
+            throw new ModelException("config: not valid JSON: " + describe(e), e);
+        }
+    }
+
     static NamFile parse(JsonNode root, String source) {
         try {
             return parseUnlabelled(root, source);
@@ -92,8 +105,7 @@ public final class NamLoader {
         String arch = Json.required(root, "architecture", "model").asText();
         if (!KNOWN_ARCHITECTURES.contains(arch)) {
             throw new ModelException("unknown architecture \"" + arch + "\" (known: "
-                    + String.join(", ", KNOWN_ARCHITECTURES) + "; namcl runs "
-                    + String.join(" and ", RUNNABLE_ARCHITECTURES) + ")");
+                    + String.join(", ", KNOWN_ARCHITECTURES) + ")");
         }
         JsonNode config = Json.required(root, "config", "model");
         Double sampleRate = sampleRate(root);
@@ -102,10 +114,7 @@ public final class NamLoader {
         ModelNode node = switch (arch) {
             case "WaveNet" -> waveNet(root, config, source, sampleRate);
             case "SlimmableContainer" -> container(config, source, sampleRate);
-            default -> {
-                Json.required(root, "weights", "model");
-                yield new ModelNode.UnsupportedNode(arch);
-            }
+            default -> fixed(arch, config, weights(root), sampleRate);
         };
         return new NamFile(source, version, arch, sampleRate, metadata, node);
     }
@@ -127,6 +136,23 @@ public final class NamLoader {
         // Build once now so a weight-count problem is reported when the file is loaded.
         WaveNetBuilder.build(cfg, node.weights(), Double.NaN, null, 48000);
         return node;
+    }
+
+    private static ModelNode fixed(String arch, JsonNode config, float[] weights, Double sampleRate) {
+        WeightCursor cursor = new WeightCursor(weights);
+        Network net = buildFixed(arch, config, cursor, sampleRate);
+        cursor.finish();
+        return new ModelNode.FixedNode(net);
+    }
+
+    /** An LSTM, ConvNet or Linear; null when the cursor's weights ran out. */
+    private static Network buildFixed(String arch, JsonNode config, WeightCursor cursor, Double sampleRate) {
+        return switch (arch) {
+            case "LSTM" -> LstmBuilder.build(config, cursor, sampleRate);
+            case "ConvNet" -> ConvNetBuilder.build(config, cursor, sampleRate);
+            case "Linear" -> LinearBuilder.build(config, cursor, sampleRate);
+            default -> throw new IllegalArgumentException("not a fixed architecture: " + arch);
+        };
     }
 
     private static ModelNode container(JsonNode config, String source, Double sampleRate) {

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.OptionalInt;
 import org.namcl.cpu.CpuEngine;
-import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.cpu.CpuStreams;
+import org.namcl.engine.StreamRenderer;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClEngine;
@@ -15,8 +18,8 @@ import org.namcl.opencl.WorkEstimate;
 /**
  * Measures the engines side by side on the common model shapes and prints one table: samples/s
  * and × real time at 48 kHz for the streaming CPU engine (one thread), the offline CPU renderer
- * (all threads) and the OpenCL engine (when a device is there), the ratio OpenCL / offline CPU,
- * and the OpenCL engine's achieved GFLOP/s and GB/s.
+ * (all threads) and the OpenCL engine (when a device is there and the model is a WaveNet), the
+ * ratio OpenCL / offline CPU, and the OpenCL engine's achieved GFLOP/s and GB/s.
  */
 public final class Benchmark {
     static final double RATE = 48000;
@@ -33,8 +36,8 @@ public final class Benchmark {
         }
     }
 
-    /** One measured row; openclRate is NaN when no OpenCL device was measured. */
-    public record Row(ModelShape shape, long params, int receptiveField, double streamRate, double offlineRate,
+    /** One measured row; openclRate is NaN when no OpenCL device was measured (or the model is no WaveNet). */
+    public record Row(ModelShape shape, long params, OptionalInt receptiveField, double streamRate, double offlineRate,
                       double openclRate) {
     }
 
@@ -52,11 +55,11 @@ public final class Benchmark {
         out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s%n",
                 o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
         warmUp(input);
-        List<WaveNet> nets = new ArrayList<>();
+        List<Network> nets = new ArrayList<>();
         double[] stream = new double[o.shapes().size()];
         double[] offline = new double[stream.length];
         for (int i = 0; i < stream.length; i++) {
-            nets.add(o.shapes().get(i).build(42).resolve(WaveNet.class));
+            nets.add(o.shapes().get(i).build(42).resolve());
             stream[i] = streamRate(nets.get(i), input);
             offline[i] = offlineRate(nets.get(i), input, o.threads());
         }
@@ -68,26 +71,30 @@ public final class Benchmark {
             if (opencl != null) {
                 device = opencl.description();
                 for (int i = 0; i < cl.length; i++) {
-                    cl[i] = openClRate(opencl, nets.get(i), input);
+                    if (nets.get(i) instanceof WaveNet w) {
+                        cl[i] = openClRate(opencl, w, input);
+                    }
                 }
             }
         }
         out.printf("OpenCL: %s. GFLOP/s counts 2 FLOPs per multiply-add of every conv, 1x1 and FiLM; GB/s counts "
                 + "the fewest bytes a sample moves layer by layer (input and output, and every intermediate row "
                 + "written once and read once)%n", device);
-        out.printf("%-9s %6s %5s | %10s %6s | %10s %6s | %11s %7s %7s | %7s %6s%n", "model", "params", "RF",
+        out.printf("%-11s %6s %5s | %10s %6s | %10s %6s | %11s %7s %7s | %7s %6s%n", "model", "params", "RF",
                 "stream/s", "xRT", "offline/s", "xRT", "opencl/s", "xRT", "CL/CPU", "GFLOP/s", "GB/s");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < stream.length; i++) {
-            WaveNet net = nets.get(i);
-            Row r = new Row(o.shapes().get(i), net.parameterCount(), net.receptiveField(), stream[i], offline[i], cl[i]);
+            Network net = nets.get(i);
+            Row r = new Row(o.shapes().get(i), net.parameterCount(), net.finiteReceptiveField(), stream[i], offline[i],
+                    cl[i]);
             rows.add(r);
-            out.printf("%-9s %6d %5d | %10.0f %6.1f | %10.0f %6.1f | %s%n", r.shape().displayName(), r.params(),
-                    r.receptiveField(), r.streamRate(), r.streamRate() / RATE, r.offlineRate(), r.offlineRate() / RATE,
+            out.printf("%-11s %6d %5s | %10.0f %6.1f | %10.0f %6.1f | %s%n", r.shape().displayName(), r.params(),
+                    r.receptiveField().isPresent() ? String.valueOf(r.receptiveField().getAsInt()) : "-",
+                    r.streamRate(), r.streamRate() / RATE, r.offlineRate(), r.offlineRate() / RATE,
                     Double.isNaN(r.openclRate()) ? "-" : String.format("%11.0f %7.1f %7.2f | %7.1f %6.1f",
                             r.openclRate(), r.openclRate() / RATE, r.openclRate() / r.offlineRate(),
-                            r.openclRate() * WorkEstimate.flopsPerSample(net) * 1e-9,
-                            r.openclRate() * WorkEstimate.minBytesPerSample(net) * 1e-9));
+                            r.openclRate() * WorkEstimate.flopsPerSample((WaveNet) net) * 1e-9,
+                            r.openclRate() * WorkEstimate.minBytesPerSample((WaveNet) net) * 1e-9));
         }
         return rows;
     }
@@ -117,12 +124,12 @@ public final class Benchmark {
         int n = Math.min(input.length, (int) (5 * RATE));
         float[] out = new float[n];
         for (ModelShape s : ModelShape.values()) {
-            new WaveNetStreamer(s.build(1).resolve(WaveNet.class)).process(input, 0, out, 0, n);
+            CpuStreams.open(s.build(1).resolve()).process(input, 0, out, 0, n);
         }
     }
 
-    private static double streamRate(WaveNet net, float[] input) {
-        WaveNetStreamer s = new WaveNetStreamer(net);
+    private static double streamRate(Network net, float[] input) {
+        StreamRenderer s = CpuStreams.open(net);
         float[] out = new float[input.length];
         int block = 4096;
         long t0 = System.nanoTime();
@@ -132,8 +139,11 @@ public final class Benchmark {
         return input.length / ((System.nanoTime() - t0) * 1e-9);
     }
 
-    /** The CPU engine on all threads: one long job, its blocks split over the threads. */
-    private static double offlineRate(WaveNet net, float[] input, int threads) {
+    /**
+     * The CPU engine on all threads: one long job, its blocks split over the threads (an LSTM's
+     * job is one stream: this is the rate of one file).
+     */
+    private static double offlineRate(Network net, float[] input, int threads) {
         try (CpuEngine engine = new CpuEngine(threads)) {
             long t0 = System.nanoTime();
             engine.render(net, input);

@@ -11,7 +11,7 @@ import org.namcl.engine.ArraySignal;
 import org.namcl.engine.Engine;
 import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
-import org.namcl.model.net.WaveNet;
+import org.namcl.model.net.Network;
 import org.namcl.opencl.OpenClEngine;
 
 /**
@@ -42,14 +42,16 @@ public final class ManyModelsBench {
         try (OpenClEngine cl = Benchmark.openCl(device, out)) {
             if (cl != null) {
                 for (ModelShape s : shapes) {
-                    rows.add(measure(cl, s, models, input));
+                    if (cl.supports(s.build(0).resolve()).supported()) {
+                        rows.add(measure(cl, s, models, input));
+                    }
                 }
             }
         }
-        out.printf("%-7s %-9s %6s | %14s %6s | %14s %6s | %9s%n", "engine", "model", "models", "N models/s", "xRT",
+        out.printf("%-7s %-11s %6s | %14s %6s | %14s %6s | %9s%n", "engine", "model", "models", "N models/s", "xRT",
                 "1 model/s", "xRT", "N / 1");
         for (Row r : rows) {
-            out.printf("%-7s %-9s %6d | %14.0f %6.1f | %14.0f %6.1f | %9.3f%n", r.engine(), r.shape().displayName(),
+            out.printf("%-7s %-11s %6d | %14.0f %6.1f | %14.0f %6.1f | %9.3f%n", r.engine(), r.shape().displayName(),
                     r.models(), r.manyRate(), r.manyRate() / Benchmark.RATE, r.oneRate(), r.oneRate() / Benchmark.RATE,
                     r.manyRate() / r.oneRate());
         }
@@ -57,11 +59,11 @@ public final class ManyModelsBench {
     }
 
     private static Row measure(Engine engine, ModelShape shape, int models, float[] input) {
-        List<WaveNet> nets = new ArrayList<>();
+        List<Network> nets = new ArrayList<>();
         for (int i = 0; i < models; i++) {
-            nets.add(shape.build(1000 + i).resolve(WaveNet.class));
+            nets.add(shape.build(1000 + i).resolve());
         }
-        WaveNet one = nets.get(0);
+        Network one = nets.get(0);
         time(engine, List.of(one, one), input); // warm the engine's paths
         double oneRate = time(engine, Collections.nCopies(models, one), input);
         double manyRate = time(engine, nets, input);
@@ -69,8 +71,8 @@ public final class ManyModelsBench {
     }
 
     /** Samples/s of rendering {@code input} through each model in turn, as one batch of jobs. */
-    private static double time(Engine engine, List<WaveNet> models, float[] input) {
-        Iterator<WaveNet> it = models.iterator();
+    private static double time(Engine engine, List<Network> models, float[] input) {
+        Iterator<Network> it = models.iterator();
         Iterator<RenderJob> jobs = new Iterator<>() {
             @Override
             public boolean hasNext() {

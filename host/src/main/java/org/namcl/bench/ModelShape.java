@@ -8,24 +8,51 @@ import org.namcl.model.NamFile;
 import org.namcl.model.NamLoader;
 
 /**
- * The common NAM WaveNet sizes (the trainer's standard, lite, feather and nano presets, and the
- * A2 shape), built with seeded random weights so a benchmark needs no model files.
+ * The common NAM model sizes, built with seeded random weights so a benchmark needs no model
+ * files: the trainer's WaveNet presets (standard, lite, feather, nano) and the A2 shape; LSTMs of
+ * 1 × 8, 1 × 16 (NAM's own LSTM size), 2 × 8 and 1 × 24 (layers × hidden, the "Boss LSTM" shapes
+ * of NeuralAudio); and a Linear impulse response of 8192 taps.
  */
 public enum ModelShape {
     STANDARD(new int[][]{{16, 8}}, A1_DILATIONS_STANDARD(), "Tanh"),
     LITE(new int[][]{{12, 6}}, A1_DILATIONS_LITE(), "Tanh"),
     FEATHER(new int[][]{{8, 4}}, A1_DILATIONS_LITE(), "Tanh"),
     NANO(new int[][]{{4, 2}}, A1_DILATIONS_LITE(), "Tanh"),
-    A2(null, null, "LeakyReLU");
+    A2(null, null, "LeakyReLU"),
+    LSTM_1X8(1, 8),
+    LSTM_1X16(1, 16),
+    LSTM_2X8(2, 8),
+    LSTM_1X24(1, 24),
+    LINEAR_8192(8192);
 
     private final int[][] widths;
     private final int[][] dilations;
     private final String activation;
+    /** LSTM layers and hidden size; 0 for the other architectures. */
+    private final int lstmLayers;
+    private final int lstmHidden;
+    /** Linear taps; 0 for the other architectures. */
+    private final int linearTaps;
 
     ModelShape(int[][] widths, int[][] dilations, String activation) {
+        this(widths, dilations, activation, 0, 0, 0);
+    }
+
+    ModelShape(int lstmLayers, int lstmHidden) {
+        this(null, null, null, lstmLayers, lstmHidden, 0);
+    }
+
+    ModelShape(int linearTaps) {
+        this(null, null, null, 0, 0, linearTaps);
+    }
+
+    ModelShape(int[][] widths, int[][] dilations, String activation, int lstmLayers, int lstmHidden, int linearTaps) {
         this.widths = widths;
         this.dilations = dilations;
         this.activation = activation;
+        this.lstmLayers = lstmLayers;
+        this.lstmHidden = lstmHidden;
+        this.linearTaps = linearTaps;
     }
 
     private static int[][] A1_DILATIONS_STANDARD() {
@@ -43,6 +70,23 @@ public enum ModelShape {
 
     /** The model with Gaussian weights (σ = 0.25) from a generator seeded with {@code seed}. */
     public NamFile build(long seed) {
+        if (lstmLayers > 0) {
+            ObjectNode config = JsonNodeFactory.instance.objectNode();
+            config.put("num_layers", lstmLayers);
+            config.put("input_size", 1);
+            config.put("hidden_size", lstmHidden);
+            return model("LSTM", config, NamLoader.weightCount("LSTM", config.toString()), seed, false);
+        }
+        if (linearTaps > 0) {
+            ObjectNode config = JsonNodeFactory.instance.objectNode();
+            config.put("receptive_field", linearTaps);
+            config.put("bias", true);
+            return model("Linear", config, NamLoader.weightCount("Linear", config.toString()), seed, false);
+        }
+        return waveNet(seed);
+    }
+
+    private NamFile waveNet(long seed) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode config = f.objectNode();
         ArrayNode layers = config.putArray("layers");
@@ -56,17 +100,23 @@ public enum ModelShape {
         }
         config.putNull("head");
         config.put("head_scale", 0.02);
-        long count = NamLoader.weightCount(config.toString());
-        ObjectNode model = f.objectNode();
+        return model("WaveNet", config, NamLoader.weightCount(config.toString()), seed, true);
+    }
+
+    /** @param headScale whether the last weight is a WaveNet's head scale (0.02) rather than random */
+    private NamFile model(String architecture, ObjectNode config, long count, long seed, boolean headScale) {
+        ObjectNode model = JsonNodeFactory.instance.objectNode();
         model.put("version", "0.7.0");
-        model.put("architecture", "WaveNet");
+        model.put("architecture", architecture);
         model.set("config", config);
         ArrayNode w = model.putArray("weights");
         Random rnd = new Random(seed);
-        for (int i = 0; i < count - 1; i++) {
+        for (int i = 0; i < count - (headScale ? 1 : 0); i++) {
             w.add((float) (rnd.nextGaussian() * 0.25));
         }
-        w.add(0.02f);
+        if (headScale) {
+            w.add(0.02f);
+        }
         model.put("sample_rate", 48000);
         return NamLoader.parse(model.toString(), displayName() + " (random weights)");
     }

@@ -157,7 +157,7 @@ final class CompareCommand implements Callable<Integer> {
         RenderOptions loading;
         try {
             loading = new RenderOptions(EngineChoice.CPU, null, threads, slim, OutputFormat.F32, false, 0, 0, false,
-                    false, false, false);
+                    false, null, false, false);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

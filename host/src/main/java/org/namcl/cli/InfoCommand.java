@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
             "For WaveNets: sample rate, receptive field, parameter count, and per layer array the channels, "
                 + "bottleneck, layers, kernel sizes, dilations, activations, gating and head size; then the "
                 + "condition DSP, slimming and submodels of containers, and the metadata (name, author, gear, "
-                + "tone, loudness, levels, training ESR). Other architectures (LSTM, ConvNet, Linear) show what "
-                + "is known and are marked not runnable.",
+                + "tone, loudness, levels, training ESR). LSTMs: layers, input and hidden size, start-up; "
+                + "ConvNets: channels, dilations, batch norm, activation; Linear models: taps and bias.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

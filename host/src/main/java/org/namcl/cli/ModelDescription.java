@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.namcl.model.FilmSlot;
@@ -15,6 +16,11 @@ import org.namcl.model.ModelNode;
 import org.namcl.model.NamFile;
 import org.namcl.model.PostHeadConfig;
 import org.namcl.model.WaveNetConfig;
+import org.namcl.model.net.Conv1d;
+import org.namcl.model.net.ConvNet;
+import org.namcl.model.net.Linear;
+import org.namcl.model.net.Lstm;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /** What {@code namcl info} prints about a model: an indented list of "key  value" lines. */
@@ -36,23 +42,50 @@ final class ModelDescription {
     }
 
     private void model(NamFile file, int depth) {
-        boolean runnable = !(file.root() instanceof ModelNode.UnsupportedNode);
-        line(depth, "architecture", file.architecture() + ", .nam version " + file.version()
-                + (runnable ? "" : " (not runnable by namcl yet)"));
+        line(depth, "architecture", file.architecture() + ", .nam version " + file.version());
         line(depth, "sample rate", file.sampleRate() == null
                 ? "unknown (" + hz(NamFile.DEFAULT_SAMPLE_RATE) + " assumed)" : hz(file.sampleRate()));
         if (file.root() instanceof ModelNode.WaveNetNode w) {
             waveNet(file, w.config(), depth);
         } else if (file.root() instanceof ModelNode.ContainerNode c) {
             container(c, depth);
+        } else if (file.root() instanceof ModelNode.FixedNode f) {
+            fixed(f.network(), file.sampleRateOrDefault(), depth);
         }
+    }
+
+    /** An LSTM, ConvNet or Linear: its shape and parameters. */
+    private void fixed(Network net, double rate, int depth) {
+        OptionalInt rf = net.finiteReceptiveField();
+        if (rf.isPresent()) {
+            receptiveField(rf.getAsInt(), rate, depth);
+        } else {
+            line(depth, "receptive field", "none (its state carries all earlier input)");
+        }
+        line(depth, "parameters", String.valueOf(net.parameterCount()));
+        if (net instanceof Lstm l) {
+            line(depth, "layers", String.valueOf(l.layers().size()));
+            line(depth, "input size", String.valueOf(l.inChannels()));
+            line(depth, "hidden size", String.valueOf(l.hiddenSize()));
+            line(depth, "start-up", "stored state, then " + l.prewarmSamples() + " samples of silence");
+        } else if (net instanceof ConvNet c) {
+            line(depth, "channels", String.valueOf(c.channels()));
+            line(depth, "dilations", join(c.convs().stream().map(Conv1d::dilation).toList()));
+            line(depth, "batch norm", c.batchNorm() ? "yes (folded into the convs)" : "no");
+            line(depth, "activation", String.valueOf(c.activation()));
+        } else if (net instanceof Linear f) {
+            line(depth, "taps", String.valueOf(f.taps().length));
+            line(depth, "bias", f.hasBias() ? "yes" : "no");
+        }
+    }
+
+    private void receptiveField(int rf, double rate, int depth) {
+        line(depth, "receptive field", String.format(Locale.ROOT, "%d samples (%.1f ms)", rf, 1000.0 * rf / rate));
     }
 
     private void waveNet(NamFile file, WaveNetConfig config, int depth) {
         WaveNet net = file.resolve(WaveNet.class);
-        int rf = net.receptiveField();
-        line(depth, "receptive field", String.format(Locale.ROOT, "%d samples (%.1f ms)", rf,
-                1000.0 * rf / file.sampleRateOrDefault()));
+        receptiveField(net.receptiveField(), file.sampleRateOrDefault(), depth);
         line(depth, "parameters", String.valueOf(net.parameterCount()));
         if (config.inChannels() != 1 || config.outChannels() != 1) {
             line(depth, "channels", config.inChannels() + " in, " + config.outChannels() + " out");

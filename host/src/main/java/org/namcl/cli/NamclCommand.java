@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Renders Neural Amp Modeler (.nam) WaveNet models over WAV files.",
+        header = "Renders Neural Amp Modeler (.nam) models over WAV files.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         subcommands = {RenderCommand.class, CompareCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,

@@ -95,7 +95,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
             description = "auto: OpenCL when a GPU (or any device named with --device) exists, else the "
                     + "CPU engine with a notice (a CPU-only OpenCL driver such as PoCL is slower than the "
-                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU. cpu or opencl: that "
+                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU, and so are models "
+                    + "OpenCL does not run (LSTM, ConvNet, Linear), with a notice. cpu or opencl: that "
                     + "engine only. "
                     + "Default: ${DEFAULT-VALUE}.")
     private EngineChoice engine;
@@ -139,8 +140,13 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--tail",
             description = "Render the model's receptive field (RF samples) of silence after the input, "
-                    + "so reverb-like tails are not cut. Default: output length = input length.")
+                    + "so reverb-like tails are not cut; for a model without one (an LSTM) "
+                    + RenderOptions.DEFAULT_TAIL_SECONDS + " s. Default: output length = input length.")
     private boolean tail;
+
+    @Option(names = "--tail-seconds", paramLabel = "S",
+            description = "Like --tail, but S seconds of silence for every model.")
+    private Double tailSeconds;
 
     @Option(names = "--mix", paramLabel = "mono",
             description = "mono: downmix the channels (their average) and render one channel. Default: each "
@@ -206,7 +212,7 @@ final class RenderCommand implements Callable<Integer> {
     private RenderOptions options() {
         try {
             return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
-                    inputGainDb, outputGainDb, overwrite, tail, mix == Mix.MONO, resample);
+                    inputGainDb, outputGainDb, overwrite, tail || tailSeconds != null, tailSeconds, mix == Mix.MONO, resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

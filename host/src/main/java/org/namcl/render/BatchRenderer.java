@@ -18,7 +18,6 @@ import org.namcl.engine.SignalSource;
 import org.namcl.engine.Support;
 import org.namcl.files.OwnedFiles;
 import org.namcl.model.ModelException;
-import org.namcl.model.net.WaveNet;
 import org.namcl.render.RunReport.Status;
 
 /**
@@ -80,13 +79,14 @@ public final class BatchRenderer {
         progress.start(models.size() * inputs.size(), total * models.size());
 
         try {
-            Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines == null ? null : engines.primary(),
-                    engineProblem, new Resume(options.overwrite(), checked.guard(), progress::notice));
+            // pairs for the fallback engine: those the primary failed on, and those of models it does not run
+            List<Pair> retry = new ArrayList<>();
+            Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines, retry, engineProblem,
+                    new Resume(options.overwrite(), checked.guard(), progress::notice));
             if (engines == null) {
                 pairs.forEachRemaining(p -> { });
                 return;
             }
-            List<Pair> retry = new ArrayList<>();
             Engine primary = engines.primary();
             Engine fallback = engines.fallback();
             primary.run(jobs(pairs), o -> completed(o, primary, fallback == null ? null : retry));
@@ -177,19 +177,23 @@ public final class BatchRenderer {
         private final List<InputFile> inputs;
         private final Path outDir;
         private final double[] seconds;
-        private final Engine engine;
+        private final EngineSelector engines;
+        private final List<Pair> forFallback;
         private final String engineProblem;
         private final Resume resume;
         private int modelIndex;
         private int inputIndex;
         private LoadedModel model;
         private String modelProblem;
+        /** Whether the model's pairs go to the fallback engine (the primary does not run it). */
+        private boolean deferred;
         private Pair ready;
 
-        Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, Engine engine,
-              String engineProblem, Resume resume) {
+        Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, EngineSelector engines,
+              List<Pair> forFallback, String engineProblem, Resume resume) {
             this.resume = resume;
-            this.engine = engine;
+            this.engines = engines;
+            this.forFallback = forFallback;
             this.models = models;
             this.inputs = inputs;
             this.outDir = outDir;
@@ -232,14 +236,20 @@ public final class BatchRenderer {
 
         private void load(Path path) {
             model = null;
+            deferred = false;
             modelProblem = engineProblem;
             if (modelProblem != null) {
                 return;
             }
             try {
                 model = LoadedModel.load(path, options, progress::warn);
-                Support support = engine.supports(model.net());
-                if (!support.supported()) {
+                Support support = engines.primary().supports(model.net());
+                deferred = !support.supported() && engines.fallback() != null
+                        && engines.fallback().supports(model.net()).supported();
+                if (deferred) {
+                    progress.notice(path + ": " + support.problem() + "; rendering it on the "
+                            + engines.fallback().name() + " engine");
+                } else if (!support.supported()) {
                     throw new ModelException(path + ": " + support.problem());
                 }
             } catch (ModelException e) {
@@ -287,6 +297,12 @@ public final class BatchRenderer {
                 progress.rerendering(output.toString(), plan.replacing());
             }
             Pair p = new Pair(seq, in, model, output, secs, plan);
+            if (deferred) {
+                synchronized (forFallback) {
+                    forFallback.add(p); // opened when the fallback engine takes it (Pair.again)
+                }
+                return null;
+            }
             try {
                 p.open();
                 return p;
@@ -333,7 +349,7 @@ public final class BatchRenderer {
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
                 fileChannels = in.channels();
-                long tail = options.tail() ? tailFrames(in.sampleRate(), modelRate) : 0;
+                long tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, out,
@@ -431,12 +447,6 @@ public final class BatchRenderer {
                         + ": not a whole number of Hz");
             }
             return (int) rate;
-        }
-
-        /** RF samples at the model's rate (the whole response to the last input), counted at the file's rate. */
-        private long tailFrames(int fileRate, int modelRate) {
-            long rf = ((WaveNet) model.net()).receptiveField();
-            return (rf * fileRate + modelRate - 1) / modelRate;
         }
 
         Double wall() {

@@ -57,6 +57,7 @@ final class OutputRecord {
         f.put("resample", Boolean.toString(options.resample()));
         f.put("mix", options.mixMono() ? "mono" : "channels");
         f.put("tail", Boolean.toString(options.tail()));
+        f.put("tail_seconds", options.tailSeconds() == null ? "default" : Double.toString(options.tailSeconds()));
         return new OutputRecord(f);
     }
 

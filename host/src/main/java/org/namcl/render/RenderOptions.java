@@ -10,16 +10,19 @@ import java.util.Objects;
  * @param slim         size for slimmable models in [0, 1], or null for the default (largest)
  * @param normalize    bring each model's output to -18 dB using its metadata loudness
  * @param overwrite    re-render pairs whose output exists (otherwise they are skipped)
- * @param tail         render RF samples of silence after the input so tails are not cut
+ * @param tail         render silence after the input so tails are not cut (see {@link TailLength})
+ * @param tailSeconds  with {@code tail}: that many seconds for every model; null: each model's own length
  * @param mixMono      downmix to one channel before rendering
  * @param resample     convert files whose rate differs from the model's to it and back
  */
 public record RenderOptions(EngineChoice engine, String device, int threads, Double slim, OutputFormat format,
                             boolean normalize, double inputGainDb, double outputGainDb, boolean overwrite,
-                            boolean tail, boolean mixMono, boolean resample) {
+                            boolean tail, Double tailSeconds, boolean mixMono, boolean resample) {
 
     /** The loudness {@code normalize} brings every model's output to, in dB. */
     public static final double TARGET_LOUDNESS_DB = -18.0;
+    /** What {@code --tail} appends for a model without a receptive field (an LSTM), in seconds. */
+    public static final double DEFAULT_TAIL_SECONDS = 0.5;
 
     public RenderOptions {
         Objects.requireNonNull(engine, "engine");
@@ -30,6 +33,9 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         }
         if (slim != null && !(slim >= 0 && slim <= 1)) {
             throw new IllegalArgumentException("--slim must be a number in [0, 1], got " + slim);
+        }
+        if (tailSeconds != null && !(tailSeconds >= 0 && tailSeconds <= 3600)) {
+            throw new IllegalArgumentException("--tail-seconds must be in [0, 3600], got " + tailSeconds);
         }
         if (!Double.isFinite(inputGainDb) || !Double.isFinite(outputGainDb)) {
             throw new IllegalArgumentException("--input-gain and --output-gain must be finite numbers of dB");

@@ -14,14 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.namcl.render.TestModels;
 
 class InfoCommandTest {
-    /** A one-layer LSTM with hidden size 1: 4·(1+1) + 4 + 1 + 1 weights, head 1 + 1. */
-    static final String LSTM = """
-            {"version": "0.5.4", "architecture": "LSTM", "sample_rate": 44100,
-             "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
-             "metadata": {"name": "tiny lstm", "loudness": -20.5, "training": {"validation_esr": 0.0123}},
-             "weights": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0, 0, 0, 0, 0, 0, 1, 0]}
-            """;
-
     @TempDir
     Path dir;
 
@@ -83,17 +75,47 @@ class InfoCommandTest {
     }
 
     @Test
-    void describesAnLstmAsNotRunnable() throws IOException {
-        Path file = Files.writeString(dir.resolve("lstm.nam"), LSTM);
+    void describesAnLstm() throws IOException {
+        Path file = Files.writeString(dir.resolve("lstm.nam"), TestModels.LSTM);
 
         Cli.Result r = Cli.run("info", file);
 
         assertEquals(0, r.code(), r::toString);
-        assertLine(r.out(), "architecture", "LSTM, .nam version 0.5.4 (not runnable by namcl yet)");
+        assertLine(r.out(), "architecture", "LSTM, .nam version 0.5.4");
         assertLine(r.out(), "sample rate", "44100 Hz");
+        assertLine(r.out(), "receptive field", "none (its state carries all earlier input)");
+        assertLine(r.out(), "parameters", "16");
+        assertLine(r.out(), "layers", "1");
+        assertLine(r.out(), "hidden size", "1");
+        assertLine(r.out(), "start-up", "stored state, then 24576 samples of silence");
         assertLine(r.out(), "name", "tiny lstm");
         assertLine(r.out(), "loudness", "-20.50 dB");
         assertLine(r.out(), "validation ESR", "0.0123000");
+    }
+
+    @Test
+    void describesAConvNetAndALinearModel() throws IOException {
+        Path conv = Files.writeString(dir.resolve("conv.nam"), """
+                {"version": "0.5.4", "architecture": "ConvNet", "sample_rate": 48000,
+                 "config": {"channels": 1, "dilations": [1, 4], "batchnorm": true, "activation": "Hardtanh"},
+                 "weights": [0.5, 2, 1, 3, 4, 5, 1, 0.5, 2, 1, 3, 4, 5, 1, 2, 0.25]}
+                """);
+        Path fir = Files.writeString(dir.resolve("fir.nam"), """
+                {"version": "0.5.4", "architecture": "Linear", "sample_rate": 48000,
+                 "config": {"receptive_field": 480, "bias": false}, "weights": [%s]}
+                """.formatted(String.join(", ", java.util.Collections.nCopies(480, "0.01"))));
+
+        Cli.Result r = Cli.run("info", conv, fir);
+
+        assertEquals(0, r.code(), r::toString);
+        assertLine(r.out(), "receptive field", "6 samples (0.1 ms)");
+        assertLine(r.out(), "dilations", "1, 4");
+        assertLine(r.out(), "batch norm", "yes (folded into the convs)");
+        assertLine(r.out(), "activation", "Hardtanh[-1.0, 1.0]");
+        assertLine(r.out(), "parameters", "16");
+        assertLine(r.out(), "receptive field", "480 samples (10.0 ms)");
+        assertLine(r.out(), "taps", "480");
+        assertLine(r.out(), "bias", "no");
     }
 
     @Test

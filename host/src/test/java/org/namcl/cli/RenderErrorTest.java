@@ -129,13 +129,16 @@ class RenderErrorTest {
     }
 
     @Test
-    void anLstmModelIsReportedAsNotRunnable() throws IOException {
-        Path lstm = Files.writeString(dir.resolve("models/lstm.nam"), InfoCommandTest.LSTM);
+    void anLstmModelOfAnotherRateIsRefusedWithoutResample() throws IOException {
+        Path lstm = Files.writeString(dir.resolve("models/lstm.nam"), TestModels.LSTM);
 
         Cli.Result r = Cli.run("render", "-m", lstm, good, "-o", out, "--engine", "cpu");
 
         assertEquals(1, r.code(), r::toString);
-        assertTrue(r.err().contains(lstm + ": unsupported architecture \"LSTM\""), r::toString);
+        assertTrue(r.err().contains("differs from the model's (44100 Hz)"), r::toString);
+        Cli.Result resampled = Cli.run("render", "-m", lstm, good, "-o", out, "--engine", "cpu", "--resample");
+        assertEquals(0, resampled.code(), resampled::toString);
+        assertTrue(Files.exists(out.resolve("lstm/good.wav")));
     }
 
     @Test

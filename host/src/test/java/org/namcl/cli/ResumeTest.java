@@ -88,8 +88,11 @@ class ResumeTest {
                 "--slim", "0.2", "--resample", "--mix", "mono"},
             {"--format", "pcm24", "--input-gain", "-3", "--output-gain", "2", "--normalize", "loudness",
                 "--slim", "0.2", "--resample", "--mix", "mono", "--tail"},
+            {"--format", "pcm24", "--input-gain", "-3", "--output-gain", "2", "--normalize", "loudness",
+                "--slim", "0.2", "--resample", "--mix", "mono", "--tail", "--tail-seconds", "0.25"},
         };
-        String[] named = {null, "format", "input-gain", "output-gain", "normalize", "slim", "resample", "mix", "tail"};
+        String[] named = {null, "format", "input-gain", "output-gain", "normalize", "slim", "resample", "mix", "tail",
+            "tail-seconds"};
         assertEquals("rendered", statusAfter(model, steps[0]));
         for (int i = 1; i < steps.length; i++) {
             assertEquals("rerendered", statusAfter(model, steps[i]), named[i]);

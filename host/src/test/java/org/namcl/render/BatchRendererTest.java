@@ -24,6 +24,7 @@ import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.StreamRenderer;
 import org.namcl.engine.Support;
+import org.namcl.model.NamLoader;
 import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClException;
@@ -37,7 +38,7 @@ class BatchRendererTest {
     private final StringWriter err = new StringWriter();
 
     static RenderOptions options(boolean tail, boolean resample) {
-        return new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false, tail,
+        return new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false, tail, null,
                 false, resample);
     }
 
@@ -172,6 +173,91 @@ class BatchRendererTest {
         assertEquals(2, report.count(Status.FAILED));
         assertEquals(1, err.toString().split("not for this engine", -1).length - 1, err::toString);
         assertTrue(err.toString().contains("(skipping its 2 files)"), err::toString);
+    }
+
+    @Test
+    void autoSendsAModelThePrimaryDoesNotRunToTheCpuWithOneNotice() throws IOException {
+        Path waveNet = TestModels.copy(TestModels.DEMONET, dir);
+        Path lstm = Files.writeString(dir.resolve("lstm.nam"), TestModels.LSTM.replace("44100", "48000"));
+        float[] x = TestAudio.signal(3000, 1);
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), x);
+        Path b = TestAudio.write(dir.resolve("in/b.wav"), TestAudio.signal(2000, 2));
+
+        RunReport report = render(options(false, false), List.of(lstm, waveNet), List.of(a, b), dir.resolve("out"),
+                new WaveNetsOnly(), new CpuEngine(1));
+
+        assertEquals(4, report.count(Status.RENDERED), err::toString);
+        String notice = lstm + ": the device engine does not run LSTM models; rendering it on the cpu engine";
+        assertEquals(1, err.toString().split(java.util.regex.Pattern.quote(notice), -1).length - 1, err::toString);
+        for (RunReport.Pair p : report.pairs()) {
+            assertEquals(p.model().equals(lstm.toString()) ? "cpu" : "device", p.engine(), p::toString);
+        }
+        assertArrayEquals(TestModels.stream(NamLoader.load(lstm).resolve(), x),
+                TestAudio.read(dir.resolve("out/lstm/a.wav")).channel(0));
+    }
+
+    @Test
+    void withoutAFallbackAModelThePrimaryDoesNotRunFailsItsPairs() throws IOException {
+        Path lstm = Files.writeString(dir.resolve("lstm.nam"), TestModels.LSTM);
+        Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(100, 1));
+
+        RunReport report = render(options(false, false), List.of(lstm), List.of(a), dir.resolve("out"),
+                new WaveNetsOnly(), null);
+
+        assertEquals(1, report.count(Status.FAILED));
+        assertTrue(err.toString().contains("namcl: error: " + lstm
+                + ": the device engine does not run LSTM models (skipping its 1 file)"), err::toString);
+    }
+
+    @Test
+    void theTailOfAModelWithoutAReceptiveFieldIsTheDefaultOrTheGivenLength() throws IOException {
+        Path lstm = Files.writeString(dir.resolve("lstm.nam"), TestModels.LSTM);
+        float[] x = TestAudio.signal(1000, 1);
+        Path in = TestAudio.write(dir.resolve("x.wav"), 44100, SampleEncoding.FLOAT32, x);
+        RenderOptions given = new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false,
+                true, 0.25, false, true);
+
+        render(options(true, true), List.of(lstm), List.of(in), dir.resolve("default"), new CpuEngine(1), null);
+        render(given, List.of(lstm), List.of(in), dir.resolve("given"), new CpuEngine(1), null);
+
+        assertEquals(1000 + 22050, TestAudio.read(dir.resolve("default/lstm/x.wav")).channel(0).length);
+        assertEquals(1000 + 11025, TestAudio.read(dir.resolve("given/lstm/x.wav")).channel(0).length);
+    }
+
+    /** Runs WaveNets (on the CPU engine, named "device"), and no other architecture: a stand-in for OpenCL. */
+    private static final class WaveNetsOnly implements Engine {
+        private final CpuEngine cpu = new CpuEngine(1);
+
+        @Override
+        public String name() {
+            return "device";
+        }
+
+        @Override
+        public String description() {
+            return "WaveNets only";
+        }
+
+        @Override
+        public Support supports(Network model) {
+            return model instanceof WaveNet ? Support.yes()
+                    : Support.no("the device engine does not run " + model.architecture() + " models");
+        }
+
+        @Override
+        public StreamRenderer open(Network model) {
+            return cpu.open(model);
+        }
+
+        @Override
+        public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
+            cpu.run(jobs, outcomes);
+        }
+
+        @Override
+        public void close() {
+            cpu.close();
+        }
     }
 
     /** Writes {@code after} frames of each job (a copy of its input), then fails it with {@code e} as the engine's fault. */

@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.cpu.CpuStreams;
 import org.namcl.model.NamLoader;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /** The small models and reference files under test resources namcl-test/, and the CPU engine's renders. */
@@ -18,6 +19,13 @@ public final class TestModels {
     public static final String NANO = "py__nano.nam";
     /** A slimmable WaveNet (allowed channels 3 and 12). */
     public static final String SLIMMABLE = "py__slimmable.nam";
+    /** A one-layer LSTM with hidden size 1 (.nam text): 4·(1+1) + 4 + 1 + 1 weights, head 1 + 1. */
+    public static final String LSTM = """
+            {"version": "0.5.4", "architecture": "LSTM", "sample_rate": 44100,
+             "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
+             "metadata": {"name": "tiny lstm", "loudness": -20.5, "training": {"validation_esr": 0.0123}},
+             "weights": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0, 0, 0, 0, 0, 0, 1, 0]}
+            """;
 
     private TestModels() {
     }
@@ -42,9 +50,9 @@ public final class TestModels {
     }
 
     /** What the streaming CPU engine makes of {@code in} (silence before it). */
-    public static float[] stream(WaveNet net, float[] in) {
+    public static float[] stream(Network net, float[] in) {
         float[] out = new float[in.length];
-        new WaveNetStreamer(net).process(in, out, in.length);
+        CpuStreams.open(net).process(in, out, in.length);
         return out;
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.cpu.CpuStreams;
 import org.namcl.engine.ArraySignal;
 import org.namcl.engine.Engine;
 import org.namcl.engine.JobOutcome;
@@ -24,6 +24,7 @@ import org.namcl.engine.SignalSource;
 import org.namcl.engine.StreamRenderer;
 import org.namcl.gen.RandomWaveNet;
 import org.namcl.gen.TestSignals;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 
 /**
@@ -31,6 +32,7 @@ import org.namcl.model.net.WaveNet;
  * to the streaming CPU engine (the reference) on block sizes, resets, batches of many signals
  * (packing), long signals (chunking), many models in one batch, and failures that stay with
  * their job. Engines whose results are bit-identical to the reference say so ({@link #exact}).
+ * The models are random WaveNets unless a subclass gives others ({@link #createModels}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EngineContract {
@@ -38,7 +40,7 @@ public abstract class EngineContract {
     private static final long[] SEEDS = {3, 5};
 
     private Engine engine;
-    private final List<WaveNet> models = new ArrayList<>();
+    private final List<Network> models = new ArrayList<>();
 
     /** The engine under test, made once for the class. */
     protected abstract Engine createEngine();
@@ -49,12 +51,19 @@ public abstract class EngineContract {
     /** Whether results must equal the streaming engine's bit for bit (else: within {@link Tolerance}). */
     protected abstract boolean exact();
 
+    /** At least two models the engine runs, quick to render: random WaveNets of short receptive field. */
+    protected List<Network> createModels() {
+        List<Network> nets = new ArrayList<>();
+        for (long seed : SEEDS) {
+            nets.add(RandomWaveNet.load(seed));
+        }
+        return nets;
+    }
+
     @BeforeAll
     void start() {
         engine = createEngine();
-        for (long seed : SEEDS) {
-            models.add(RandomWaveNet.load(seed));
-        }
+        models.addAll(createModels());
     }
 
     @AfterAll
@@ -67,9 +76,9 @@ public abstract class EngineContract {
     }
 
     /** The reference: the streaming CPU engine over the whole signal. */
-    public static float[] reference(WaveNet net, float[] in) {
+    public static float[] reference(Network net, float[] in) {
         float[] out = new float[in.length];
-        new WaveNetStreamer(net).process(in, out, in.length);
+        CpuStreams.open(net).process(in, out, in.length);
         return out;
     }
 
@@ -83,7 +92,7 @@ public abstract class EngineContract {
 
     @Test
     void aStreamDoesNotDependOnItsBlocks() {
-        for (WaveNet net : models) {
+        for (Network net : models) {
             float[] in = TestSignals.mixed(20_000, 11);
             float[] expected = reference(net, in);
             for (int block : new int[] {1, 7, 64, 4096, in.length}) {
@@ -100,7 +109,7 @@ public abstract class EngineContract {
 
     @Test
     void aResetStreamStartsFromSilenceAgain() {
-        WaveNet net = models.get(0);
+        Network net = models.get(0);
         float[] in = TestSignals.mixed(5000, 12);
         float[] first = new float[in.length];
         float[] again = new float[in.length];
@@ -115,7 +124,7 @@ public abstract class EngineContract {
 
     @Test
     void eachJobOfABatchComesOutAsItsOwnStream() {
-        WaveNet net = models.get(1);
+        Network net = models.get(1);
         List<float[][]> inputs = new ArrayList<>();
         int[] lengths = {0, 1, 2, 100, 777, 3000, 10_000, 33_333};
         for (int i = 0; i < lengths.length; i++) {
@@ -137,7 +146,7 @@ public abstract class EngineContract {
     /** Longer than any engine packs whole (31 s at 48 kHz), so it streams through in parts. */
     @Test
     void aLongJobEqualsStreaming() {
-        WaveNet net = models.get(0);
+        Network net = models.get(0);
         float[] in = TestSignals.mixed(31 * 48_000, 13);
         try (Engine chunked = createLongJobEngine(in.length)) {
             float[] out = runAll(chunked, List.of(net), List.<float[][]>of(new float[][] {in})).get(0)[0];
@@ -147,7 +156,7 @@ public abstract class EngineContract {
 
     @Test
     void oneBatchMayMixManyModels() {
-        List<WaveNet> order = new ArrayList<>();
+        List<Network> order = new ArrayList<>();
         List<float[][]> inputs = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             order.add(models.get(i * 7 % 3 % models.size()));
@@ -161,7 +170,7 @@ public abstract class EngineContract {
 
     @Test
     void aFailingSourceOrSinkFailsItsJobAlone() {
-        WaveNet net = models.get(0);
+        Network net = models.get(0);
         float[] in = TestSignals.mixed(6000, 14);
         SignalSource broken = new SignalSource() {
             private int reads;
@@ -199,7 +208,7 @@ public abstract class EngineContract {
     }
 
     /** Runs each input through its model as one batch; fails on any failed job. */
-    public static List<float[][]> runAll(Engine engine, List<WaveNet> nets, List<float[][]> inputs) {
+    public static List<float[][]> runAll(Engine engine, List<? extends Network> nets, List<float[][]> inputs) {
         List<float[][]> outs = new ArrayList<>();
         List<RenderJob> jobs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {

@@ -70,7 +70,7 @@ class NamLoaderFuzzTest {
                  "config": {"submodels": [
                      {"max_value": 0.3, "model": {"version": "0.5.4", "architecture": "LSTM",
                                                   "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
-                                                  "weights": [0.1, 0.2]}},
+                                                  "weights": [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]}},
                      {"max_value": 1.0, "model": %s}]},
                  "weights": []}
                 """.formatted(slim.json());

@@ -3,7 +3,6 @@ package org.namcl.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namcl.model.net.Conv1d;
 import org.namcl.model.net.Conv1x1;
+import org.namcl.model.net.ConvNet;
 import org.namcl.model.net.Layer;
 import org.namcl.model.net.LayerArray;
+import org.namcl.model.net.Linear;
+import org.namcl.model.net.Lstm;
+import org.namcl.model.net.LstmLayer;
 import org.namcl.model.net.WaveNet;
 
 /** What {@link NamLoader} reads from valid files: key variants, activations, metadata, rates. */
@@ -274,19 +277,75 @@ class NamLoaderTest {
         assertEquals(13802, m.net().parameterCount());
     }
 
-    /**
-     * Guards a former bug: NamFile.resolve throws UnsupportedArchitectureException inside its own try block, whose
-     * catch re-labels it with ModelException.inFile, which makes a plain ModelException: callers
-     * can no longer tell "not supported yet" from "broken".
-     */
     @Test
-    void knownButUnrunnableArchitectureLoadsAndRefusesToResolve() {
-        NamFile f = NamLoader.parse("""
+    void aLinearModelKeepsItsTapsInFileOrder() {
+        Linear net = NamLoader.parse("""
                 {"version": "0.5.2", "architecture": "Linear", "config": {"receptive_field": 3, "bias": true},
-                 "weights": [0.1, 0.2, 0.3, 0.0]}
-                """, "linear");
-        assertSame(ModelNode.UnsupportedNode.class, f.root().getClass());
-        UnsupportedArchitectureException e = assertThrows(UnsupportedArchitectureException.class, f::resolve);
-        assertTrue(e.getMessage().startsWith("linear: ") && e.getMessage().contains("Linear"), e.getMessage());
+                 "weights": [0.1, 0.2, 0.3, 0.5]}
+                """, "linear").resolve(Linear.class);
+        assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, net.taps());
+        assertEquals(0.5f, net.bias());
+        assertEquals(3, net.receptiveField());
+        assertEquals(4, net.parameterCount());
+    }
+
+    @Test
+    void anLstmReadsGatesStateAndHeadInFileOrder() {
+        // hidden 1: W (4 x 2), b (4), h, c, head weight, head bias
+        Lstm net = NamLoader.parse("""
+                {"version": "0.5.4", "architecture": "LSTM", "sample_rate": 44100,
+                 "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
+                 "weights": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
+                """, "lstm").resolve(Lstm.class);
+        LstmLayer l = net.layers().get(0);
+        assertEquals(4f, l.weight(1, 1), "forget gate, the h column");
+        assertArrayEquals(new float[] {9, 10, 11, 12}, l.bias());
+        assertArrayEquals(new float[] {13}, l.initialHidden());
+        assertArrayEquals(new float[] {14}, l.initialCell());
+        assertArrayEquals(new float[] {15}, net.headWeights());
+        assertEquals(16f, net.headBias());
+        assertTrue(net.finiteReceptiveField().isEmpty());
+        assertEquals(24576, net.prewarmSamples(), "ceil(22050 / 4096) buffers of 4096");
+    }
+
+    @Test
+    void anLstmOfUnknownRatePrewarmsOneBuffer() {
+        Lstm net = NamLoader.parse("""
+                {"version": "0.5.4", "architecture": "LSTM",
+                 "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
+                 "weights": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
+                """, "lstm").resolve(Lstm.class);
+        assertEquals(4096, net.prewarmSamples());
+    }
+
+    @Test
+    void aConvNetFoldsBatchNormIntoItsConv() {
+        // one block, 1 channel, dilation 3: conv [0.5 (t-3), 2 (t)], mean 1, var 3, weight 4, bias 5, eps 1;
+        // head weight 2, bias 0.25
+        ConvNet net = NamLoader.parse("""
+                {"version": "0.5.4", "architecture": "ConvNet",
+                 "config": {"channels": 1, "dilations": [3], "batchnorm": true, "activation": "ReLU"},
+                 "weights": [0.5, 2, 1, 3, 4, 5, 1, 2, 0.25]}
+                """, "convnet").resolve(ConvNet.class);
+        Conv1d conv = net.convs().get(0);
+        // scale = 4 / sqrt(3 + 1) = 2; shift = 5 - 1 * 2 = 3
+        assertEquals(1f, conv.weight(0, 0, 0));
+        assertEquals(4f, conv.weight(0, 0, 1));
+        assertArrayEquals(new float[] {3f}, conv.bias());
+        assertEquals(3, conv.dilation());
+        assertEquals(4, net.receptiveField());
+        assertEquals(9, net.parameterCount());
+        assertEquals(0.25f, net.head().bias()[0]);
+    }
+
+    @Test
+    void aWrongWeightCountOfAnLstmNamesTheFile() {
+        ModelException e = assertThrows(ModelException.class, () -> NamLoader.parse("""
+                {"version": "0.5.4", "architecture": "LSTM",
+                 "config": {"num_layers": 1, "input_size": 1, "hidden_size": 1},
+                 "weights": [1, 2, 3]}
+                """, "short.nam"));
+        assertTrue(e.getMessage().startsWith("short.nam: weight count mismatch: the config needs 16 weights"),
+                e.getMessage());
     }
 }

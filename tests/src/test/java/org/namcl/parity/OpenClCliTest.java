@@ -1,10 +1,14 @@
 package org.namcl.parity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namcl.audio.SampleEncoding;
@@ -12,15 +16,19 @@ import org.namcl.audio.WavFormat;
 import org.namcl.audio.WavReader;
 import org.namcl.audio.WavWriter;
 import org.namcl.cli.Main;
+import org.namcl.cpu.CpuStreams;
 import org.namcl.gen.RandomCoverage;
+import org.namcl.model.NamLoader;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClTestSupport;
 import org.namcl.gen.TestSignals;
 import org.namcl.testing.Tolerance;
+import picocli.CommandLine;
 
 /**
  * {@code namcl render --engine opencl} on a batch of short files (packed into shared launches)
- * gives the CPU engine's output, file by file and channel by channel.
+ * gives the CPU engine's output, file by file and channel by channel; models the OpenCL engine
+ * does not run go to the CPU engine under {@code auto} and are refused under {@code opencl}.
  */
 class OpenClCliTest {
     @TempDir
@@ -85,6 +93,50 @@ class OpenClCliTest {
             assertTrue(out.toString().lines().anyMatch(l -> l.startsWith(feature + " ") && l.contains("pass (")
                     && !l.contains("FAIL")), () -> feature + " missing or failing:\n" + out);
         }
+    }
+
+    @Test
+    void autoRendersAModelOpenClDoesNotRunOnTheCpuWithOneNotice() throws IOException {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        Path model = ReferenceSet.bundled().resolve("models").resolve("gen__convnet_relu.nam");
+        write(dir.resolve("in/a.wav"), 1, 3000, 1);
+        write(dir.resolve("in/b.wav"), 2, 2000, 2);
+        StringWriter err = new StringWriter();
+
+        int code = render(err, "-m", model.toString(), dir.resolve("in").toString(), "-o", dir.resolve("out").toString(),
+                "--engine", "auto", "--device", String.valueOf(device.index()));
+
+        assertEquals(0, code, err::toString);
+        String notice = model + ": the OpenCL engine does not run ConvNet models; rendering it on the cpu engine";
+        assertEquals(1, err.toString().split(Pattern.quote(notice), -1).length - 1, err::toString);
+        float[] in = read(dir.resolve("in/a.wav"))[0];
+        float[] expected = new float[in.length];
+        CpuStreams.open(NamLoader.load(model).resolve()).process(in, expected, in.length);
+        assertArrayEquals(expected, read(dir.resolve("out/gen__convnet_relu/a.wav"))[0]);
+    }
+
+    @Test
+    void openClRefusesAModelItDoesNotRunInOneLine() throws IOException {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        Path model = ReferenceSet.bundled().resolve("models").resolve("gen__convnet_relu.nam");
+        write(dir.resolve("in/a.wav"), 1, 3000, 1);
+        StringWriter err = new StringWriter();
+
+        int code = render(err, "-m", model.toString(), dir.resolve("in").toString(), "-o", dir.resolve("out").toString(),
+                "--engine", "opencl", "--device", String.valueOf(device.index()));
+
+        assertEquals(1, code, err::toString);
+        assertTrue(err.toString().contains("namcl: error: " + model
+                + ": the OpenCL engine does not run ConvNet models (skipping its 1 file)"), err::toString);
+    }
+
+    private static int render(StringWriter err, String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "render";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cmd.execute(all);
     }
 
     private static void write(Path file, int channels, int frames, long seed) throws IOException {

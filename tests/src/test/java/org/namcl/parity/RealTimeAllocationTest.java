@@ -15,21 +15,25 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.cpu.CpuStreams;
+import org.namcl.engine.StreamRenderer;
 import org.namcl.model.NamLoader;
+import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 import org.namcl.gen.RandomCoverage;
 import org.namcl.gen.RandomWaveNet;
 import org.namcl.gen.TestSignals;
+import org.namcl.testing.RandomNetworks;
 
 /**
- * The real-time contract of {@link WaveNetStreamer}: once built, {@code process} (any block
+ * The real-time contract of the CPU engine's streamers: once built, {@code process} (any block
  * size) and {@code reset} allocate nothing, so an audio thread never waits for the collector.
  * Measured with the JVM's per-thread allocation counter on every bundled reference model (each
  * slim variant) and on the covering random models, which add what the reference set lacks
  * (PReLU, Mish, SELU and other activations, post-stack head, three arrays...): together every
  * activation kind, gating mode, FiLM slot and shape, condition DSP, bottleneck, grouped conv and
- * 1x1, as {@link #theModelsCoverEveryFeature} checks.
+ * 1x1, as {@link #theModelsCoverEveryFeature} checks. The other architectures: the bundled ConvNets
+ * and random LSTMs (one and two layers) and Linear models (with and without bias).
  */
 class RealTimeAllocationTest {
     /** Block sizes cycled through: one sample, an odd size, a quarter of an internal block. */
@@ -49,23 +53,29 @@ class RealTimeAllocationTest {
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    static Stream<Named<WaveNet>> models() {
+    static Stream<Named<Network>> models() {
         // the manifest has a row per signal: one per model variant is enough here
-        Collection<ReferenceSet.Case> variants = ReferenceSet.bundledWaveNetCases().stream()
+        Collection<ReferenceSet.Case> variants = Stream.concat(ReferenceSet.bundledWaveNetCases().stream(),
+                        ReferenceSet.bundledOtherCases().stream())
                 .collect(Collectors.toMap(c -> c.model() + " " + c.variant(), c -> c, (a, b) -> a, LinkedHashMap::new))
                 .values();
-        Stream<Named<WaveNet>> reference = variants.stream().map(c -> Named.of(
+        Stream<Named<Network>> reference = variants.stream().map(c -> Named.of(
                 c.model().replaceFirst(".*/", "") + " " + c.variant(),
-                NamLoader.load(c.modelPath()).resolve(c.slimValue(), WaveNet.class)));
-        Stream<Named<WaveNet>> random = LongStream.range(0, RandomWaveNet.COVERING_SEEDS)
+                NamLoader.load(c.modelPath()).resolve(c.slimValue())));
+        Stream<Named<Network>> random = LongStream.range(0, RandomWaveNet.COVERING_SEEDS)
                 .mapToObj(seed -> Named.of("random " + seed, RandomWaveNet.load(seed)));
-        return Stream.concat(reference, random);
+        Stream<Named<Network>> others = Stream.of(
+                Named.of("random LSTM 1x16", RandomNetworks.load(RandomNetworks.lstm(1, 1, 16))),
+                Named.of("random LSTM 2x3", RandomNetworks.load(RandomNetworks.lstm(2, 2, 3))),
+                Named.of("random Linear 300 taps, bias", RandomNetworks.load(RandomNetworks.linear(3, 300, true))),
+                Named.of("random Linear 1 tap", RandomNetworks.load(RandomNetworks.linear(4, 1, false))));
+        return Stream.of(reference, random, others).flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void processAndResetAllocateNothing(WaveNet net) {
-        WaveNetStreamer streamer = new WaveNetStreamer(net);
+    void processAndResetAllocateNothing(Network net) {
+        StreamRenderer streamer = CpuStreams.open(net);
         float[] in = TestSignals.mixed(BIG_BLOCK, 1);
         float[] out = new float[BIG_BLOCK];
         run(streamer, in, out, WARM_UP_CALLS);
@@ -88,7 +98,8 @@ class RealTimeAllocationTest {
     @Test
     void theModelsCoverEveryFeature() {
         Set<String> missing = RandomCoverage.all();
-        missing.removeAll(RandomCoverage.of(models().map(Named::getPayload).toList()));
+        missing.removeAll(RandomCoverage.of(models().map(Named::getPayload)
+                .filter(WaveNet.class::isInstance).map(WaveNet.class::cast).toList()));
         assertTrue(missing.isEmpty(), "no model of the allocation test has: " + missing);
     }
 
@@ -103,7 +114,7 @@ class RealTimeAllocationTest {
     }
 
     /** @return bytes allocated by the process calls and by the reset calls */
-    private long[] run(WaveNetStreamer streamer, float[] in, float[] out, int calls) {
+    private long[] run(StreamRenderer streamer, float[] in, float[] out, int calls) {
         long id = Thread.currentThread().getId();
         long[] allocated = new long[2];
         for (int i = 0; i < calls; i++) {

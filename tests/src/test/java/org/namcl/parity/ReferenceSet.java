@@ -82,6 +82,17 @@ public final class ReferenceSet {
         return nonEmpty(cases(shared(), k -> k.scope().equals("wavenet") && k.model().startsWith("public/")), "public");
     }
 
+    /** Every bundled case of scope "other" (the generated ConvNets). */
+    public static List<Case> bundledOtherCases() {
+        return nonEmpty(cases(bundled(), k -> k.scope().equals("other")), "bundled other");
+    }
+
+    /** Every public case of scope "other" (LSTM, Linear, containers holding them), read from ../shared. */
+    public static List<Case> publicOtherCases() {
+        return nonEmpty(cases(shared(), k -> k.scope().equals("other") && k.model().startsWith("public/")),
+                "public other");
+    }
+
     private static List<Case> nonEmpty(List<Case> cases, String which) {
         if (cases.isEmpty()) {
             throw new AssertionError("no " + which + " reference cases");

@@ -1,11 +1,13 @@
 package org.namcl.model.net;
 
+import java.util.OptionalInt;
+
 /**
  * A network ready to run, of one of the architectures namcl knows. The type is closed: code that
  * must treat each architecture differently (an engine's {@code supports}, {@code info}) can list
  * them all, and a new architecture is a new member here.
  */
-public sealed interface Network permits WaveNet {
+public sealed interface Network permits WaveNet, Lstm, Linear, ConvNet {
 
     /** The rate the network was trained at, in Hz (48000 when the file does not say). */
     double sampleRate();
@@ -13,6 +15,13 @@ public sealed interface Network permits WaveNet {
     int inChannels();
 
     int outChannels();
+
+    /**
+     * Samples of input each output sample depends on: output t depends on inputs t − RF + 1 .. t.
+     * Empty when an output depends on all earlier input (an LSTM's state carries it), so the
+     * stream cannot be cut into pieces rendered apart.
+     */
+    OptionalInt finiteReceptiveField();
 
     /** Number of weights (parameters) the network uses. */
     long parameterCount();

@@ -1,6 +1,7 @@
 package org.namcl.model.net;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A WaveNet ready to run: every weight in place, slimming already applied. Immutable and shared
@@ -32,6 +33,11 @@ public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScal
             r += conditionDsp.receptiveField() - 1;
         }
         return r;
+    }
+
+    @Override
+    public OptionalInt finiteReceptiveField() {
+        return OptionalInt.of(receptiveField());
     }
 
     @Override

@@ -1,0 +1,28 @@
+package org.namcl.cpu;
+
+import org.namcl.engine.StreamRenderer;
+import org.namcl.model.net.ConvNet;
+import org.namcl.model.net.Linear;
+import org.namcl.model.net.Lstm;
+import org.namcl.model.net.Network;
+import org.namcl.model.net.WaveNet;
+
+/** The CPU engine's streaming renderer for each architecture. */
+public final class CpuStreams {
+    private CpuStreams() {
+    }
+
+    /** A stream through {@code net} at "silence before the file" (mono models only). */
+    public static StreamRenderer open(Network net) {
+        if (net instanceof WaveNet w) {
+            return new WaveNetStreamer(w);
+        }
+        if (net instanceof Lstm l) {
+            return new LstmStreamer(l);
+        }
+        if (net instanceof ConvNet c) {
+            return new ConvNetStreamer(c);
+        }
+        return new LinearStreamer((Linear) net);
+    }
+}
