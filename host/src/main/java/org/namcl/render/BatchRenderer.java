@@ -233,8 +233,8 @@ public final class BatchRenderer {
                 if (!support.supported()) {
                     throw new ModelException(path + ": " + support.problem());
                 }
-            } catch (ModelException e) {
-                modelProblem = Problems.describe(e);
+            } catch (ModelException | OutOfMemoryError e) {
+                modelProblem = e instanceof ModelException ? Problems.describe(e) : path + ": " + Problems.describe(e);
                 progress.error(modelProblem + (inputs.isEmpty() ? "" : " (skipping its " + inputs.size()
                         + (inputs.size() == 1 ? " file)" : " files)")));
             }
@@ -261,7 +261,7 @@ public final class BatchRenderer {
             try {
                 p.open();
                 return p;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
                 progress.error(p.name() + ": " + why);
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
@@ -302,6 +302,7 @@ public final class BatchRenderer {
             WavReader reader = WavReader.open(input.path());
             try {
                 WavFormat in = reader.format();
+                ChannelLimit.check(in.channels(), options.mixMono());
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
                 fileChannels = in.channels();
@@ -321,7 +322,7 @@ public final class BatchRenderer {
                     source = decoded.keeping(key, decoding);
                 }
                 source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;
             }
@@ -334,7 +335,7 @@ public final class BatchRenderer {
             try {
                 p.open();
                 return p;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(p, null, withoutPrefix(Problems.describe(e), input.path()));
                 return null;
             }

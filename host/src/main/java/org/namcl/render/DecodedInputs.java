@@ -63,8 +63,8 @@ final class DecodedInputs {
                 if (kept == null || n == 0) {
                     return k;
                 }
-                if (length + k > maxFrames) {
-                    kept = null; // too long to keep
+                if (length + k > maxFrames || (long) (length + k) * kept.length * Float.BYTES > maxBytes) {
+                    kept = null; // too long to keep (however many channels it has)
                     return k;
                 }
                 for (int c = 0; c < kept.length; c++) {

@@ -1,5 +1,6 @@
 package org.namcl.render;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.namcl.model.ModelException;
@@ -40,7 +41,13 @@ public record LoadedModel(Path path, String name, Network net, double normalizat
             }
         }
         Network net = file.resolve(options.slimOrDefault());
-        return new LoadedModel(path, OutputPaths.modelName(path), net, normalizationDb);
+        String name = OutputPaths.modelName(path);
+        try {
+            Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ModelException(path + ": " + UnmappableName.problem());
+        }
+        return new LoadedModel(path, name, net, normalizationDb);
     }
 
     /** A sample rate for messages: "48000 Hz", "44100.5 Hz". */
