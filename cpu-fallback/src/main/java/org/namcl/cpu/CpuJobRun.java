@@ -54,7 +54,7 @@ final class CpuJobRun {
                     UnsupportedModelException.check(engine.supports(job.model()));
                     Driver d = new Driver(job, engine.pool((WaveNet) job.model()));
                     pool.execute(d::step);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) { // a job too large for memory fails alone
                     finish(JobFailure.failed(job, e), null);
                 }
             }
