@@ -45,7 +45,7 @@ final class CpuJobRun {
                         break;
                     }
                     job = jobs.next();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // its slot back, or the wait below never ends
                     room.release();
                     throw e;
                 }
