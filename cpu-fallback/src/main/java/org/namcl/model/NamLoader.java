@@ -75,7 +75,8 @@ public final class NamLoader {
     }
 
     private static ModelException tooLarge(String source, long bytes) {
-        return new ModelException(source + ": " + bytes + " bytes, over namcl's limit of " + (MAX_FILE_BYTES >> 20) + " MiB for a model file");
+        return new ModelException(source + ": " + bytes + " bytes, over namcl's limit of " + (MAX_FILE_BYTES >> 20)
+                + " MiB for a model file");
     }
 
     /** The first {@code limit} + 1 bytes of the file at most, so a larger one is never read whole. */

@@ -34,7 +34,8 @@ class WavReaderLimitsTest {
         for (int i = 0; i < WavHeaderParser.MAX_CHUNKS; i++) {
             bytes.chunk("JUNK", new byte[0]);
         }
-        Path file = bytes.fmt(WavBytes.TAG_PCM, 1, 48000, 16).data(WavBytes.pcm16(1, 2)).writeTo(dir.resolve("junk.wav"));
+        Path file = bytes.fmt(WavBytes.TAG_PCM, 1, 48000, 16).data(WavBytes.pcm16(1, 2))
+                .writeTo(dir.resolve("junk.wav"));
 
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> WavReader.open(file));
 

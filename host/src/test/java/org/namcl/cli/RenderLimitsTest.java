@@ -111,6 +111,25 @@ class RenderLimitsTest {
         assertFalse(r.err().contains("internal error"), r::toString);
     }
 
+    @Test
+    void aModelListThatIsAPipeOrHugeIsAClearUsageError() throws Exception {
+        Path pipe = SpecialFiles.fifo(dir.resolve("lists/pipe.txt"));
+        Path huge = SpecialFiles.sparse(dir.resolve("lists/huge.txt"), 3L << 30);
+
+        Cli.Result fromPipe = assertTimeoutPreemptively(SpecialFiles.REFUSAL_TIME,
+                () -> Cli.run("render", "--models-from", pipe, good, "-o", out));
+        Cli.Result fromHuge = assertTimeoutPreemptively(SpecialFiles.REFUSAL_TIME,
+                () -> Cli.run("render", "--models-from", huge, good, "-o", out));
+
+        assertEquals(2, fromPipe.code(), fromPipe::toString);
+        assertTrue(fromPipe.err().startsWith("namcl: error: cannot read the model list " + pipe + ": not a regular "
+                + "file"), fromPipe::toString);
+        assertEquals(2, fromHuge.code(), fromHuge::toString);
+        assertTrue(fromHuge.err().startsWith("namcl: error: the model list " + huge + " is over 16 MiB"),
+                fromHuge::toString);
+        assertFalse(Files.exists(out));
+    }
+
     private static List<String> errors(Cli.Result r) {
         return r.err().lines().filter(l -> l.startsWith("namcl: error: ")).toList();
     }
