@@ -46,7 +46,8 @@ class RenderLimitsTest {
     void aFileOfThousandsOfChannelsFailsAloneInOneLine() throws IOException {
         Path wide = manyChannels("wide.wav");
 
-        Cli.Result r = Cli.run("render", "-m", model, wide, good, "-o", out, "--engine", "cpu");
+        Cli.Result r = assertTimeoutPreemptively(SpecialFiles.REFUSAL_TIME,
+                () -> Cli.run("render", "-m", model, wide, good, "-o", out, "--engine", "cpu"));
 
         assertEquals(1, r.code(), r::toString);
         assertEquals(List.of("namcl: error: " + wide + " (model py__demonet): the file has 65535 channels; namcl "
@@ -59,7 +60,8 @@ class RenderLimitsTest {
     void aDownmixOfThousandsOfChannelsRendersInBoundedMemory() throws IOException {
         Path wide = manyChannels("wide.wav");
 
-        Cli.Result r = Cli.run("render", "-m", model, wide, "-o", out, "--engine", "cpu", "--mix", "mono");
+        Cli.Result r = assertTimeoutPreemptively(SpecialFiles.REFUSAL_TIME,
+                () -> Cli.run("render", "-m", model, wide, "-o", out, "--engine", "cpu", "--mix", "mono"));
 
         assertEquals(0, r.code(), r::toString);
         TestAudio.Wav rendered = TestAudio.read(out.resolve("py__demonet/wide.wav"));

@@ -10,7 +10,10 @@ import java.time.Duration;
 
 /** Files that hostile input tests need: named pipes, which block whoever opens them, and huge sparse files. */
 public final class SpecialFiles {
-    /** How long a refusal may take; opening a FIFO that nobody writes to would take forever. */
+    /**
+     * How long refusing a hostile file may take, so a test fails instead of hanging where it is not
+     * refused: opening a FIFO that nobody writes to takes forever.
+     */
     public static final Duration REFUSAL_TIME = Duration.ofSeconds(20);
 
     private SpecialFiles() {
