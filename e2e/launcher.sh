@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the ./namcl launcher and the built jar, from outside the repository:
-# relative paths with spaces, resuming, exit codes. Builds the jar if needed.
+# relative paths with spaces, resuming, exit codes, non-ASCII names under a C locale. Builds the
+# jar if needed.
 # Usage: e2e/launcher.sh    (prints one line per check; exits non-zero on the first failure)
 set -uo pipefail
 
@@ -49,4 +50,24 @@ check "missing model: exit 1" 1 "$namcl" render -m models/none.nam "in dir" -o o
 check "the README's first command renders the bundled samples" 0 \
   "$namcl" render -m "$root/samples/models/namcl-demo-overdrive.nam" "$root/samples/di" -o samples-out
 [[ -f "samples-out/namcl-demo-overdrive/plucked-guitar.wav" ]] || { echo "FAIL: sample render missing" >&2; exit 1; }
+# Under a C locale Java cannot map non-ASCII file names: the launcher runs it under UTF-8, and
+# without the launcher such a name fails alone (Linux: macOS's Java always maps names as UTF-8).
+mkdir -p intl
+cp "$resources/sweep.wav" "intl/café.wav"
+cp "$resources/sweep.wav" "intl/plain.wav"
+if locale -a 2>/dev/null | grep -qiE '\.utf-?8$'; then
+  check "a C locale: the launcher still renders a non-ASCII name" 0 \
+    env LC_ALL=C "$namcl" render -m models/py__demonet.nam intl -o intl-out --engine cpu
+  [[ -f "intl-out/py__demonet/café.wav" ]] || { echo "FAIL: non-ASCII output missing" >&2; exit 1; }
+else
+  echo "skipped: no UTF-8 locale installed, so the launcher cannot pick one"
+fi
+if [[ "$(uname)" == Linux ]]; then
+  check "a C locale without the launcher: an unmappable name fails alone" 1 \
+    env LC_ALL=C "${JAVA:-java}" -jar "$root/host/target/namcl.jar" render -m models/py__demonet.nam intl \
+    -o intl-raw --engine cpu
+  [[ "$(grep -c '^namcl: error: intl/caf.*locale' stderr)" == 1 && -f intl-raw/py__demonet/plain.wav ]] ||
+    { echo "FAIL: the unmappable name should fail alone, in one line" >&2; cat stderr >&2; exit 1; }
+  ! grep -q 'internal error' stderr || { echo "FAIL: internal error" >&2; cat stderr >&2; exit 1; }
+fi
 echo "all launcher checks passed"

@@ -47,7 +47,7 @@ final class CpuJobRun {
                         break;
                     }
                     job = jobs.next();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // its slot back, or the wait below never ends
                     room.release();
                     throw e;
                 }
@@ -56,7 +56,7 @@ final class CpuJobRun {
                     UnsupportedModelException.check(engine.supports(job.model()));
                     Driver d = new Driver(job, engine.pool(job.model()));
                     pool.execute(d::step);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) { // a job too large for memory fails alone
                     finish(JobFailure.failed(job, e), null);
                 }
             }

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.namcl.io.RegularFiles;
 import org.namcl.model.net.Network;
 
 /**
@@ -22,6 +27,15 @@ public final class NamLoader {
     /** Architectures a {@code .nam} file may name. */
     public static final List<String> KNOWN_ARCHITECTURES =
             List.of("WaveNet", "SlimmableContainer", "LSTM", "ConvNet", "Linear");
+    /**
+     * Larger files are refused unread: parsed, a file takes several times its size in memory, and
+     * the largest trained NAM models are a few megabytes.
+     */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+");
+    /** Version parts with more digits than this are beyond any supported version (and an int). */
+    private static final int MAX_VERSION_DIGITS = 9;
 
     // Python's json writes NaN/Infinity; accept them here so the error can say which weight.
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -35,9 +49,18 @@ public final class NamLoader {
         String source = String.valueOf(path);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            long size = RegularFiles.attributes(path).size();
+            if (size > MAX_FILE_BYTES) {
+                throw tooLarge(source, size);
+            }
+            bytes = readAtMost(path, MAX_FILE_BYTES);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(source, bytes.length); // it grew since: this many bytes at least
+            }
         } catch (NoSuchFileException e) {
             throw new ModelException(source + ": no such file");
+        } catch (FileSystemException e) {
+            throw new ModelException(source + ": " + (e.getReason() != null ? e.getReason() : "cannot read"), e);
         } catch (IOException e) {
             throw new ModelException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -48,6 +71,18 @@ public final class NamLoader {
             throw new ModelException(source + ": not valid JSON: " + describe(e), e);
         }
         return parse(root, source);
+    }
+
+    private static ModelException tooLarge(String source, long bytes) {
+        return new ModelException(source + ": " + bytes + " bytes, over namcl's limit of " + (MAX_FILE_BYTES >> 20)
+                + " MiB for a model file");
+    }
+
+    /** The first {@code limit} + 1 bytes of the file at most, so a larger one is never read whole. */
+    private static byte[] readAtMost(Path path, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes((int) limit + 1);
+        }
     }
 
     /** Parses a model from JSON text; {@code source} names it in errors. */
@@ -181,16 +216,22 @@ public final class NamLoader {
 
     private static String versionOf(JsonNode root) {
         String s = Json.required(root, "version", "model").asText();
-        if (!s.matches("\\d+\\.\\d+\\.\\d+")) {
+        Matcher m = VERSION.matcher(s);
+        if (!m.matches()) {
             throw new ModelException("version \"" + s + "\" is not of the form x.y.z");
         }
-        String[] parts = s.split("\\.");
-        int major = Integer.parseInt(parts[0]);
-        int minor = Integer.parseInt(parts[1]);
+        long major = versionPart(m.group(1));
+        long minor = versionPart(m.group(2));
         if (major != 0 || minor < 5 || minor > 7) {
             throw new ModelException("unsupported version " + s + " (namcl reads 0.5.0 up to 0.7.x)");
         }
         return s;
+    }
+
+    /** A version part's value, or Long.MAX_VALUE when it has too many digits to be a supported one. */
+    private static long versionPart(String digits) {
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        return significant.length() > MAX_VERSION_DIGITS ? Long.MAX_VALUE : Long.parseLong(significant);
     }
 
     private static Double sampleRate(JsonNode root) {

@@ -21,6 +21,11 @@ final class WavHeaderParser {
     private static final int TAG_EXTENSIBLE = 0xFFFE;
     /** RF64 puts this in 32-bit size fields whose real value is in the ds64 chunk. */
     private static final long SIZE_IN_DS64 = 0xFFFFFFFFL;
+    /**
+     * Chunks walked at most to find fmt and data: real files have a handful, and a file of
+     * millions of empty chunks would otherwise take one read each.
+     */
+    static final int MAX_CHUNKS = 1024;
 
     private final FileChannel channel;
     private final Path file;
@@ -57,7 +62,11 @@ final class WavHeaderParser {
         long dataBytes = 0;
         long ds64DataBytes = -1;
         long pos = 12;
+        int chunks = 0;
         while (pos + 8 <= fileSize && (format == null || dataOffset < 0)) {
+            if (++chunks > MAX_CHUNKS) {
+                throw error("more than " + MAX_CHUNKS + " chunks before the fmt and data chunks");
+            }
             ByteBuffer header = read(pos, 8);
             String id = fourCc(header);
             long size = Integer.toUnsignedLong(header.getInt());
@@ -87,7 +96,8 @@ final class WavHeaderParser {
                     // LIST, fact, JUNK, bext, cue, ... carry nothing needed to decode samples.
                 }
             }
-            pos = body + size + (size & 1); // chunks are padded to an even length
+            // chunks are padded to an even length; one that claims more than the file holds ends the walk
+            pos = size > fileSize - body ? fileSize : body + size + (size & 1);
         }
 
         if (format == null) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.namcl.engine.SignalSource;
+import org.namcl.io.RegularFiles;
 
 /**
  * Streams the samples of a WAV file as deinterleaved floats. Memory use is bounded by a small
@@ -46,8 +47,10 @@ public final class WavReader implements SignalSource, AutoCloseable {
      *
      * @throws AudioFormatException if the file is not a WAV file this reader can decode, has no
      *     samples, or its data chunk is cut short
+     * @throws java.nio.file.FileSystemException if it is not a regular file (then it is not opened)
      */
     public static WavReader open(Path file) throws IOException {
+        RegularFiles.attributes(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             return new WavReader(file, channel, WavHeaderParser.parse(channel, file));

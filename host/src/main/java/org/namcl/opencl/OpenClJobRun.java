@@ -50,7 +50,7 @@ final class OpenClJobRun {
             ModelFeed feed = new ModelFeed((WaveNet) first.model(), net, first, jobs);
             try {
                 scheduler.render(net, feed, net.receptiveField() - 1 + net.chunkLength());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 feed.failOpen(e);
             }
             next = feed.leftover();
@@ -132,7 +132,9 @@ final class OpenClJobRun {
         private Read readStart(RenderJob job) {
             try {
                 int channels = job.source().channels();
-                int limit = (int) Math.min(Integer.MAX_VALUE - rf, packMaxFrames + 1);
+                // a job of many channels packs fewer frames: each is a signal of its own
+                long packFrames = Math.min(packMaxFrames, Math.max(1, PACK_SAMPLES / channels));
+                int limit = (int) Math.min(Integer.MAX_VALUE - rf, packFrames + 1);
                 float[][] buf = new float[channels][(int) Math.min(limit, 1 << 16)];
                 int n = 0;
                 while (n < limit) {
@@ -149,7 +151,7 @@ final class OpenClJobRun {
                     n += k;
                 }
                 return new Read(job, buf, n, false);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) { // its buffers go with it
                 outcomes.accept(JobFailure.failed(job, e));
                 return null;
             }
@@ -159,13 +161,13 @@ final class OpenClJobRun {
         private ChunkScheduler.Unit packed(List<Read> group) {
             List<ChunkScheduler.Job> signals = new ArrayList<>();
             List<float[][]> outputs = new ArrayList<>();
+            group.forEach(r -> open.add(r.job)); // so a failure from here on tells them all
             for (Read r : group) {
                 float[][] out = new float[r.channels.length][r.frames];
                 for (int c = 0; c < out.length; c++) {
                     signals.add(new ChunkScheduler.Job(r.channels[c], 0, r.frames, 0, out[c], 0));
                 }
                 outputs.add(out);
-                open.add(r.job);
             }
             return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> {
                 for (int i = 0; i < group.size(); i++) {
@@ -194,8 +196,8 @@ final class OpenClJobRun {
             outcomes.accept(new JobOutcome.Done(job, frames));
         }
 
-        /** The device failed: every job in flight fails with it. */
-        void failOpen(RuntimeException e) {
+        /** The device failed (or memory ran out): every job in flight fails with it. */
+        void failOpen(Throwable e) {
             for (RenderJob j : open) {
                 outcomes.accept(JobFailure.failed(j, e));
             }

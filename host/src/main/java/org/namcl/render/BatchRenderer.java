@@ -252,8 +252,8 @@ public final class BatchRenderer {
                 } else if (!support.supported()) {
                     throw new ModelException(path + ": " + support.problem());
                 }
-            } catch (ModelException e) {
-                modelProblem = Problems.describe(e);
+            } catch (ModelException | OutOfMemoryError e) {
+                modelProblem = e instanceof ModelException ? Problems.describe(e) : path + ": " + Problems.describe(e);
                 progress.error(modelProblem + (inputs.isEmpty() ? "" : " (skipping its " + inputs.size()
                         + (inputs.size() == 1 ? " file)" : " files)")));
             }
@@ -306,7 +306,7 @@ public final class BatchRenderer {
             try {
                 p.open();
                 return p;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(p, null, withoutPrefix(Problems.describe(e), in.path()));
                 return null;
             }
@@ -346,6 +346,7 @@ public final class BatchRenderer {
             WavReader reader = WavReader.open(input.path());
             try {
                 WavFormat in = reader.format();
+                ChannelLimit.check(in.channels(), options.mixMono());
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
                 fileChannels = in.channels();
@@ -366,7 +367,7 @@ public final class BatchRenderer {
                     source = decoding;
                 }
                 source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;
             }
@@ -381,7 +382,7 @@ public final class BatchRenderer {
             try {
                 p.open();
                 return p;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 fail(p, null, withoutPrefix(Problems.describe(e), input.path()));
                 return null;
             }

@@ -17,7 +17,9 @@ import java.util.function.Predicate;
  * How namcl looks for files, the same for inputs and models: folders searched recursively for one
  * extension in any case, hidden files (such as macOS "._" forks) skipped, links followed (a linked
  * folder is searched; a link back to a folder above it is reported as a loop), found files sorted
- * by path; and a file known by its real path, so one reached twice is taken once.
+ * by path; and a file known by its real path, so one reached twice is taken once. A name that
+ * matches is found whatever the file is (a pipe, a device, a broken link): whoever takes the
+ * files refuses those with a reason, rather than skipping them unsaid.
  */
 final class FileSearch {
     private FileSearch() {
@@ -49,7 +51,7 @@ final class FileSearch {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             String name = file.getFileName().toString();
-                            if (attrs.isRegularFile() && !name.startsWith(".")
+                            if (!attrs.isDirectory() && !name.startsWith(".")
                                     && name.toLowerCase(Locale.ROOT).endsWith(extension)) {
                                 files.add(file);
                             }

@@ -2,6 +2,7 @@ package org.namcl.render;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.namcl.io.RegularFiles;
 
 /**
  * Expands the inputs of a batch: files as given, folders searched recursively for {@code *.wav}
  * (as {@link FileSearch} searches). Skips the output folder inside them so outputs of an earlier
  * run are never taken as inputs, drops duplicates, and refuses two inputs that would write the
- * same output file.
+ * same output file, inputs that are not regular files (never opened: a FIFO would block) and
+ * names the locale cannot map to an output path.
  */
 public final class InputCollector {
     private final Path outDir;
@@ -72,7 +75,19 @@ public final class InputCollector {
         if (!seen.add(FileSearch.identity(file))) {
             return;
         }
-        Path output = OutputPaths.relativeOutput(relative);
+        try {
+            RegularFiles.attributes(file);
+        } catch (IOException e) {
+            files.add(new InputFile(file, relative, Problems.reason(e)));
+            return;
+        }
+        Path output;
+        try {
+            output = OutputPaths.relativeOutput(relative);
+        } catch (InvalidPathException e) {
+            files.add(new InputFile(file, relative, UnmappableName.problem()));
+            return;
+        }
         Path earlier = outputs.putIfAbsent(output, file);
         files.add(earlier == null ? InputFile.ok(file, relative) : new InputFile(file, relative,
                 "its output name " + output + " is already taken by " + earlier

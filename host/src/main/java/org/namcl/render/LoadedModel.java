@@ -3,6 +3,7 @@ package org.namcl.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,8 +33,11 @@ public record LoadedModel(Path path, String name, String sha256, Network net, do
         String name = OutputPaths.modelName(path);
         try {
             OutputPaths.checkFolderName(name);
+            Path.of(name);
         } catch (RenderException e) {
             throw new ModelException(path + ": " + e.getMessage());
+        } catch (InvalidPathException e) {
+            throw new ModelException(path + ": " + UnmappableName.problem());
         }
         NamFile file = NamLoader.load(path);
         if (file.sampleRate() == null) {

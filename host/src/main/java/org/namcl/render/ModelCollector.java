@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.namcl.io.RegularFiles;
 
 /**
  * The models of a batch, from the paths given and the lists naming them: a file as given, a
@@ -22,6 +23,9 @@ import java.util.Set;
  * {@link IllegalArgumentException} whose message names the path, so nothing is rendered.
  */
 public final class ModelCollector {
+    /** A list naming a hundred thousand models is a few megabytes. */
+    static final long MAX_LIST_BYTES = 16L << 20;
+
     private final List<Path> models = new ArrayList<>();
     private final Set<Path> seen = new HashSet<>();
     private final Map<String, Path> byName = new HashMap<>();
@@ -89,6 +93,10 @@ public final class ModelCollector {
     private void addList(Path list) {
         List<String> lines;
         try {
+            if (RegularFiles.attributes(list).size() > MAX_LIST_BYTES) {
+                throw new IllegalArgumentException("the model list " + list + " is over " + (MAX_LIST_BYTES >> 20)
+                        + " MiB; is it a list of models?");
+            }
             lines = Files.readAllLines(list);
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("the model list " + list + " is not UTF-8 text");

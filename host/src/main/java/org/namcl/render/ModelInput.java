@@ -11,14 +11,17 @@ import org.namcl.audio.WavReader;
  * differ. Closes the file when it ends; memory stays bounded however long the file.
  */
 final class ModelInput implements InputSource {
-    /** Frames read from the file at a time. */
+    /** Frames read from the file at a time, at most. */
     static final int BLOCK = 1 << 16;
+    /** Samples (frames times channels) read at a time, at most: a file of many channels reads fewer frames. */
+    static final int BLOCK_SAMPLES = 1 << 17;
 
     private final WavReader reader;
     private final int channels;
     private final float gain;
     private final Resampler[] toModel;
     private final float[][] file;
+    private final int block;
     private long tailLeft;
     /** Model-rate frames ready, [pendingFrom, pendingTo) of {@code pending}. */
     private float[][] pending;
@@ -32,7 +35,8 @@ final class ModelInput implements InputSource {
         this.channels = mixMono ? 1 : fileChannels;
         this.gain = gain;
         this.tailLeft = tailFrames;
-        this.file = new float[fileChannels][BLOCK];
+        this.block = Math.max(1, Math.min(BLOCK, BLOCK_SAMPLES / fileChannels));
+        this.file = new float[fileChannels][block];
         int fileRate = reader.format().sampleRate();
         this.toModel = Resampler.perChannel(channels, fileRate, modelRate);
         this.pending = new float[channels][0];
@@ -58,9 +62,9 @@ final class ModelInput implements InputSource {
 
     /** Reads the next file block (or tail, or the resamplers' last samples) into {@code pending}. */
     private void fill() throws IOException {
-        int n = reader.read(file, 0, BLOCK);
+        int n = reader.read(file, 0, block);
         if (n == 0 && tailLeft > 0) {
-            n = (int) Math.min(BLOCK, tailLeft);
+            n = (int) Math.min(block, tailLeft);
             tailLeft -= n;
             for (int c = 0; c < channels; c++) {
                 Arrays.fill(file[c], 0, n, 0f);

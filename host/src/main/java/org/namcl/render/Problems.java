@@ -31,6 +31,10 @@ public final class Problems {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getReason() != null ? f.getReason() : fileReason(f);
         }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give Java more with NAMCL_JAVA_OPTS=-Xmx..., or use "
+                    + "fewer --threads";
+        }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -13,41 +13,41 @@ import java.util.Arrays;
  * Builds WAV files byte by byte, independently of {@link WavWriter}, so the reader is tested
  * against files laid out exactly as a test wants them.
  */
-final class WavBytes {
+public final class WavBytes {
 
-    static final int TAG_PCM = 1;
-    static final int TAG_FLOAT = 3;
-    static final int TAG_EXTENSIBLE = 0xFFFE;
+    public static final int TAG_PCM = 1;
+    public static final int TAG_FLOAT = 3;
+    public static final int TAG_EXTENSIBLE = 0xFFFE;
 
     private final ByteArrayOutputStream chunks = new ByteArrayOutputStream();
     private String riffId = "RIFF";
     private String formType = "WAVE";
 
-    WavBytes riffId(String id) {
+    public WavBytes riffId(String id) {
         riffId = id;
         return this;
     }
 
-    WavBytes formType(String type) {
+    public WavBytes formType(String type) {
         formType = type;
         return this;
     }
 
     /** A plain WAVEFORMAT (16-byte) fmt chunk with a consistent block alignment. */
-    WavBytes fmt(int tag, int channels, int rate, int bits) {
+    public WavBytes fmt(int tag, int channels, int rate, int bits) {
         return fmt(tag, channels, rate, channels * bits / 8, bits);
     }
 
-    WavBytes fmt(int tag, int channels, int rate, int blockAlign, int bits) {
+    public WavBytes fmt(int tag, int channels, int rate, int blockAlign, int bits) {
         return chunk("fmt ", fmtBody(tag, channels, rate, blockAlign, bits).array());
     }
 
     /** A 40-byte WAVE_FORMAT_EXTENSIBLE fmt chunk whose subformat GUID starts with subTag. */
-    WavBytes fmtExtensible(int channels, int rate, int bits, int subTag) {
+    public WavBytes fmtExtensible(int channels, int rate, int bits, int subTag) {
         return fmtExtensible(channels, rate, bits, subTag, guidSuffix());
     }
 
-    WavBytes fmtExtensible(int channels, int rate, int bits, int subTag, byte[] guidSuffix) {
+    public WavBytes fmtExtensible(int channels, int rate, int bits, int subTag, byte[] guidSuffix) {
         ByteBuffer body = le(40);
         body.put(fmtBody(TAG_EXTENSIBLE, channels, rate, channels * bits / 8, bits).array());
         body.putShort((short) 22).putShort((short) bits).putInt(0);
@@ -55,7 +55,7 @@ final class WavBytes {
         return chunk("fmt ", body.array());
     }
 
-    static byte[] guidSuffix() {
+    public static byte[] guidSuffix() {
         return new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71};
     }
 
@@ -67,12 +67,12 @@ final class WavBytes {
     }
 
     /** Any chunk, padded with a zero byte when its size is odd. */
-    WavBytes chunk(String id, byte[] body) {
+    public WavBytes chunk(String id, byte[] body) {
         return chunk(id, body.length, body);
     }
 
     /** A chunk whose size field says {@code declaredSize}, whatever the body really holds. */
-    WavBytes chunk(String id, long declaredSize, byte[] body) {
+    public WavBytes chunk(String id, long declaredSize, byte[] body) {
         chunks.writeBytes(id.getBytes(StandardCharsets.US_ASCII));
         chunks.writeBytes(le(4).putInt((int) declaredSize).array());
         chunks.writeBytes(body);
@@ -82,11 +82,11 @@ final class WavBytes {
         return this;
     }
 
-    WavBytes data(byte[] samples) {
+    public WavBytes data(byte[] samples) {
         return chunk("data", samples);
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteBuffer header = le(12);
         header.put(riffId.getBytes(StandardCharsets.US_ASCII));
         header.putInt(4 + chunks.size());
@@ -96,15 +96,15 @@ final class WavBytes {
         return all;
     }
 
-    Path writeTo(Path file) throws IOException {
+    public Path writeTo(Path file) throws IOException {
         return Files.write(file, build());
     }
 
-    static ByteBuffer le(int size) {
+    public static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    static byte[] pcm16(int... values) {
+    public static byte[] pcm16(int... values) {
         ByteBuffer b = le(values.length * 2);
         for (int v : values) {
             b.putShort((short) v);
@@ -112,7 +112,7 @@ final class WavBytes {
         return b.array();
     }
 
-    static byte[] pcm24(int... values) {
+    public static byte[] pcm24(int... values) {
         ByteBuffer b = le(values.length * 3);
         for (int v : values) {
             b.put((byte) v).put((byte) (v >> 8)).put((byte) (v >> 16));
@@ -120,7 +120,7 @@ final class WavBytes {
         return b.array();
     }
 
-    static byte[] float32(float... values) {
+    public static byte[] float32(float... values) {
         ByteBuffer b = le(values.length * 4);
         for (float v : values) {
             b.putFloat(v);
@@ -128,7 +128,7 @@ final class WavBytes {
         return b.array();
     }
 
-    static byte[] float64(double... values) {
+    public static byte[] float64(double... values) {
         ByteBuffer b = le(values.length * 8);
         for (double v : values) {
             b.putDouble(v);

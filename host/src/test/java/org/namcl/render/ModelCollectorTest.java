@@ -113,7 +113,8 @@ class ModelCollectorTest {
 
         assertEquals("cannot read the model list " + missing + ": no such file or folder",
                 refusal(List.of(), List.of(missing)));
-        assertEquals("cannot read the model list " + folder + ": Is a directory", refusal(List.of(), List.of(folder)));
+        assertEquals("cannot read the model list " + folder + ": is a folder, not a file",
+                refusal(List.of(), List.of(folder)));
         assertEquals("the model list " + binary + " is not UTF-8 text", refusal(List.of(), List.of(binary)));
     }
 

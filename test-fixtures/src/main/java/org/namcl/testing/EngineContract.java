@@ -207,6 +207,38 @@ public abstract class EngineContract {
         assertRendered("the good job", reference(net, in), good);
     }
 
+    @Test
+    void aJobTooLargeForMemoryFailsAloneAndTheOthersAreDone() {
+        Network net = models.get(0);
+        float[] in = TestSignals.mixed(3000, 15);
+        // more channels than any array may hold: whatever the engine sizes from them cannot be allocated
+        SignalSource huge = new SignalSource() {
+            @Override
+            public int channels() {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public int read(float[][] dst, int off, int n) {
+                return 0;
+            }
+        };
+        float[] before = new float[in.length];
+        float[] after = new float[in.length];
+        List<RenderJob> jobs = List.of(
+                new RenderJob(net, ArraySignal.source(in), ArraySignal.sink(before), "before"),
+                new RenderJob(net, huge, ArraySignal.sink(new float[0]), "huge"),
+                new RenderJob(net, ArraySignal.source(in), ArraySignal.sink(after), "after"));
+        Map<Object, JobOutcome> outcomes = run(engine, jobs.iterator());
+
+        assertEquals(3, outcomes.size(), "one outcome per job");
+        assertInstanceOf(OutOfMemoryError.class, assertInstanceOf(JobOutcome.Failed.class, outcomes.get("huge")).cause());
+        assertInstanceOf(JobOutcome.Done.class, outcomes.get("before"));
+        assertInstanceOf(JobOutcome.Done.class, outcomes.get("after"));
+        assertRendered("the job before", reference(net, in), before);
+        assertRendered("the job after", reference(net, in), after);
+    }
+
     /** Runs each input through its model as one batch; fails on any failed job. */
     public static List<float[][]> runAll(Engine engine, List<? extends Network> nets, List<float[][]> inputs) {
         List<float[][]> outs = new ArrayList<>();
