@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The record of a render run: what was asked, and per (model, file) pair what happened. It counts
@@ -100,18 +97,6 @@ public final class RunReport {
         }
         summary.put("rendered_seconds", renderedSeconds());
         root.set("pairs", MAPPER.valueToTree(pairs()));
-        byte[] json = MAPPER.writeValueAsBytes(root);
-
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".partial");
-        try {
-            Files.createDirectories(target.getParent());
-            Files.write(temp, json);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("cannot write the report " + file + ": " + Problems.describe(e), e);
-        }
+        AtomicFile.write(file, MAPPER.writeValueAsBytes(root), "the report");
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,30 +29,17 @@ class MetricsTest {
                 TestSignals.mixed(N, 11));
     }
 
-    /** The target a reamp would record: the output delayed by {@code delay} samples, scaled, plus noise. */
-    static float[] target(float[] y, int delay, double gainDb, double noise, int extra) {
-        Random rnd = new Random(5);
-        double g = Math.pow(10, gainDb / 20);
-        float[] t = new float[y.length + extra];
-        for (int i = 0; i < t.length; i++) {
-            int src = i - delay;
-            double clean = src >= 0 && src < y.length ? g * y[src] : 0;
-            t[i] = (float) (clean + noise * rnd.nextGaussian());
-        }
-        return t;
-    }
-
     @Test
     void theDelayIsFoundExactlyEitherWay() {
         for (int delay : new int[] {0, 12, 777, 2399, -7, -2400}) {
-            float[] t = target(output, delay, GAIN_DB, NOISE, 3000);
+            float[] t = Reamp.target(output, delay, GAIN_DB, NOISE, 3000);
             assertEquals(delay, Alignment.lag(output, t, Alignment.maxLag(48_000)), "delay " + delay);
         }
     }
 
     @Test
     void correlationEqualsTheDirectSumAcrossBlockBoundaries() {
-        float[] t = target(output, 300, 0, 0.1, 0);
+        float[] t = Reamp.target(output, 300, 0, 0.1, 0);
         int maxLag = 40;
         double[] c = Alignment.correlation(output, t, maxLag);
         for (int lag = -maxLag; lag <= maxLag; lag++) {
@@ -67,7 +53,7 @@ class MetricsTest {
     @Test
     void everyMetricEqualsTheDirectComputation() {
         int delay = 12;
-        float[] t = target(output, delay, GAIN_DB, NOISE, delay);
+        float[] t = Reamp.target(output, delay, GAIN_DB, NOISE, delay);
         int from = 100;
         int to = N - 50;
         PairMetrics m = Metrics.compute(output, t, delay, from, to);
@@ -80,7 +66,7 @@ class MetricsTest {
             r[i] = t[from + delay + i];
         }
         double[] e = IntStream.range(0, len).mapToDouble(i -> y[i] - r[i]).toArray();
-        double esr = mean(square(e)) / mean(square(r));
+        double esr = Reamp.esr(output, t, delay, from, to);
         double[] yp = preEmphasised(y);
         double[] rp = preEmphasised(r);
         double esrPre = mean(square(IntStream.range(0, yp.length).mapToDouble(i -> yp[i] - rp[i]).toArray()))

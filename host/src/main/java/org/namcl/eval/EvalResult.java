@@ -1,0 +1,41 @@
+package org.namcl.eval;
+
+/**
+ * One (model, pair) of an evaluation: its metrics, or why there are none.
+ *
+ * @param model              the model file
+ * @param modelName          its name (the file name without .nam)
+ * @param modelValidationEsr the model's own {@code metadata.validation_esr}, or null
+ * @param pair               the pair's name
+ * @param metrics            null when the pair failed before it could be compared
+ * @param validationEsr      ESR over the trainer's validation split (NAM v3 inputs), or null
+ * @param problem            what went wrong (a failure, or an undefined ESR), or null
+ */
+public record EvalResult(String model, String modelName, Double modelValidationEsr, String pair, String input,
+                         String target, PairMetrics metrics, Double validationEsr, String problem) {
+
+    /** Whether it counts as a failure for the exit code. */
+    public boolean failed() {
+        return problem != null;
+    }
+
+    /** The ESR it ranks by; null (ranked last) when unknown. */
+    public Double esr() {
+        return metrics == null ? null : metrics.esr();
+    }
+
+    /**
+     * A word for people, on the scale NAM's trainer comments its ESR with: great below 0.01,
+     * good below 0.035, fair below 0.1, poor below 0.3, else bad.
+     */
+    public String verdict() {
+        Double e = esr();
+        if (metrics == null) {
+            return "failed";
+        }
+        if (e == null) {
+            return "undefined";
+        }
+        return e < 0.01 ? "great" : e < 0.035 ? "good" : e < 0.1 ? "fair" : e < 0.3 ? "poor" : "bad";
+    }
+}

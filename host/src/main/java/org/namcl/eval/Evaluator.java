@@ -1,0 +1,318 @@
+package org.namcl.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.namcl.engine.ArraySignal;
+import org.namcl.engine.Engine;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.engine.Support;
+import org.namcl.model.ModelException;
+import org.namcl.model.NamFile;
+import org.namcl.model.NamLoader;
+import org.namcl.model.net.Network;
+import org.namcl.render.EngineSelector;
+import org.namcl.render.OutputPaths;
+import org.namcl.render.Problems;
+import org.namcl.render.ProgressReporter;
+
+/**
+ * Scores every model on every pair: each DI and target decoded once, every (model, pair) a
+ * render job on the engine (models loaded as their first job comes up), the metrics of each
+ * done job computed on worker threads while the engine renders the next. Whatever cannot be
+ * scored (a pair, a model, the engine) is said in one line and fails alone.
+ */
+public final class Evaluator {
+    private final EvalOptions options;
+    private final ProgressReporter progress;
+    private final Function<Consumer<String>, EngineSelector> startEngines;
+    private final PairScorer scorer;
+    /** By place in the run (model by model, pair by pair), whatever order they finish in. */
+    private final TreeMap<Long, EvalResult> results = new TreeMap<>();
+    private String engineDescription = "none";
+
+    public Evaluator(EvalOptions options, ProgressReporter progress) {
+        this(options, progress,
+                notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
+    }
+
+    Evaluator(EvalOptions options, ProgressReporter progress, Function<Consumer<String>, EngineSelector> startEngines) {
+        this.options = options;
+        this.progress = progress;
+        this.startEngines = startEngines;
+        this.scorer = new PairScorer(options.latency(), options.segment());
+    }
+
+    /** The description of the engine that rendered, once {@link #run} has started it. */
+    public String engineDescription() {
+        return engineDescription;
+    }
+
+    /** Scores each model on each pair; the results in model order, then pair order. */
+    public List<EvalResult> run(List<Path> models, List<EvalPair> pairs) {
+        List<Prepared> prepared = pairs.stream().map(this::prepare).toList();
+        double seconds = prepared.stream().filter(p -> p.problem == null)
+                .mapToDouble(p -> p.di.samples().length / (double) p.di.sampleRate()).sum();
+        progress.start(models.size() * pairs.size(), seconds * models.size());
+        EngineSelector engines;
+        try {
+            engines = startEngines.apply(progress::notice);
+            engineDescription = engines.primary().description();
+        } catch (RuntimeException e) {
+            String problem = "cannot use the OpenCL engine: " + Problems.describe(e);
+            progress.error(problem);
+            for (int m = 0; m < models.size(); m++) {
+                for (int p = 0; p < prepared.size(); p++) {
+                    add(seq(m, p, prepared), failure(models.get(m), null, null, prepared.get(p), problem));
+                }
+            }
+            return results();
+        }
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(options.threads(), options.threads(), 1, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(2 * options.threads()), new ThreadPoolExecutor.CallerRunsPolicy());
+        try (engines) {
+            List<Job> retry = new ArrayList<>();
+            Engine primary = engines.primary();
+            Engine fallback = engines.fallback();
+            primary.run(new Jobs(models, prepared, primary),
+                    o -> completed(o, primary, workers, fallback == null ? null : retry));
+            if (!retry.isEmpty()) {
+                fallback.run(retry.stream().map(Job::again).iterator(), o -> completed(o, fallback, workers, null));
+            }
+        } finally {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return results();
+    }
+
+    private synchronized List<EvalResult> results() {
+        return List.copyOf(results.values());
+    }
+
+    private synchronized void add(long seq, EvalResult r) {
+        results.put(seq, r);
+        progress.pairDone(0);
+    }
+
+    private static long seq(int model, int pair, List<Prepared> pairs) {
+        return model * (long) pairs.size() + pair;
+    }
+
+    /** A pair decoded, or why it cannot be scored (said once here, not once per model). */
+    private Prepared prepare(EvalPair pair) {
+        if (pair.problem() != null) {
+            progress.error(pair.problem());
+            return new Prepared(pair, null, null, pair.problem());
+        }
+        try {
+            Recording di = Recording.read(pair.input());
+            Recording target = Recording.read(pair.target());
+            String problem = null;
+            if (di.sampleRate() != target.sampleRate()) {
+                problem = pair.target() + ": sample rate mismatch: the target is at " + target.sampleRate()
+                        + " Hz, its DI " + pair.input() + " at " + di.sampleRate() + " Hz";
+            } else if (silent(target.samples())) {
+                problem = pair.target() + ": the target is silent: ESR is undefined (it divides by the target's energy)";
+            }
+            if (problem != null) {
+                progress.error(problem);
+            }
+            return new Prepared(pair, di, target, problem);
+        } catch (IOException | RuntimeException e) {
+            String problem = Problems.describe(e);
+            progress.error(problem);
+            return new Prepared(pair, null, null, problem);
+        }
+    }
+
+    private static boolean silent(float[] x) {
+        for (float v : x) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void completed(JobOutcome outcome, Engine engine, ThreadPoolExecutor workers, List<Job> retry) {
+        Job job = (Job) outcome.job().tag();
+        if (outcome instanceof JobOutcome.Done) {
+            workers.execute(() -> score(job));
+            return;
+        }
+        JobOutcome.Failed f = (JobOutcome.Failed) outcome;
+        String problem = Problems.describe(f.cause());
+        if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
+            progress.notice(engine.name() + " failed on " + job.name() + " (" + problem + "); rendering it on the CPU");
+            synchronized (retry) {
+                retry.add(job);
+            }
+            return;
+        }
+        progress.error(job.name() + ": " + problem);
+        add(job.seq, failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, problem));
+    }
+
+    private void score(Job job) {
+        EvalResult r;
+        try {
+            PairScorer.Score s = scorer.score(job.output, job.pair.target);
+            String problem = null;
+            if (s.metrics().esr() == null) {
+                problem = job.pair.pair.target() + ": the target is silent over the segment compared: ESR is undefined";
+                progress.error(problem + " (model " + job.model.name + ")");
+            }
+            r = result(job.model.path, job.model.name, job.model.validationEsr, job.pair, s.metrics(), s.validationEsr(),
+                    problem);
+        } catch (EvalException e) {
+            progress.error(e.getMessage() + " (model " + job.model.name + ")");
+            r = failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, e.getMessage());
+        }
+        add(job.seq, r);
+    }
+
+    private static EvalResult failure(Path model, String name, Double modelEsr, Prepared pair, String problem) {
+        return result(model, name, modelEsr, pair, null, null, problem);
+    }
+
+    private static EvalResult result(Path model, String name, Double modelEsr, Prepared pair, PairMetrics metrics,
+                                     Double validationEsr, String problem) {
+        return new EvalResult(model.toString(), name != null ? name : OutputPaths.modelName(model), modelEsr, pair.pair.name(),
+                pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr, problem);
+    }
+
+    /** A pair ready to score on: its recordings decoded, or its problem. */
+    private record Prepared(EvalPair pair, Recording di, Recording target, String problem) {
+    }
+
+    /** A model loaded for its jobs. */
+    private record Model(Path path, String name, Network net, Double validationEsr) {
+    }
+
+    /** One (model, pair) render: the output it fills. */
+    private static final class Job {
+        final long seq;
+        final Model model;
+        final Prepared pair;
+        float[] output;
+
+        Job(long seq, Model model, Prepared pair) {
+            this.seq = seq;
+            this.model = model;
+            this.pair = pair;
+        }
+
+        RenderJob render() {
+            output = new float[pair.di.samples().length];
+            return new RenderJob(model.net, ArraySignal.source(pair.di.samples()), ArraySignal.sink(output), this);
+        }
+
+        /** The same job again, from the start (on the fallback engine). */
+        RenderJob again() {
+            return render();
+        }
+
+        String name() {
+            return pair.pair.input() + " (model " + model.name + ")";
+        }
+    }
+
+    /** The jobs, model by model, made as the engine asks for them; pairs that cannot render are reported on the way. */
+    private final class Jobs implements Iterator<RenderJob> {
+        private final List<Path> models;
+        private final List<Prepared> pairs;
+        private final Engine engine;
+        private int modelIndex;
+        private int pairIndex;
+        private Model model;
+        private String modelProblem;
+        private RenderJob ready;
+
+        Jobs(List<Path> models, List<Prepared> pairs, Engine engine) {
+            this.models = models;
+            this.pairs = pairs;
+            this.engine = engine;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready == null && modelIndex < models.size()) {
+                if (pairIndex == pairs.size()) {
+                    modelIndex++;
+                    pairIndex = 0;
+                    model = null;
+                    continue;
+                }
+                if (pairIndex == 0) {
+                    load(models.get(modelIndex));
+                }
+                ready = prepare(seq(modelIndex, pairIndex, pairs), pairs.get(pairIndex));
+                pairIndex++;
+            }
+            return ready != null;
+        }
+
+        @Override
+        public RenderJob next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RenderJob j = ready;
+            ready = null;
+            return j;
+        }
+
+        private void load(Path path) {
+            model = null;
+            modelProblem = null;
+            try {
+                NamFile file = NamLoader.load(path);
+                if (options.slim() != null && !file.slimmable()) {
+                    progress.warn(path + ": not a slimmable model; --slim is ignored for it");
+                }
+                Network net = file.resolve(options.slim() == null ? Double.NaN : options.slim());
+                Support support = engine.supports(net);
+                if (!support.supported()) {
+                    throw new ModelException(path + ": " + support.problem());
+                }
+                model = new Model(path, OutputPaths.modelName(path), net, file.metadata().validationEsr());
+            } catch (ModelException e) {
+                modelProblem = Problems.describe(e);
+                progress.error(modelProblem + " (skipping its " + pairs.size() + (pairs.size() == 1 ? " pair)" : " pairs)"));
+            }
+        }
+
+        /** The pair's job, or null when its result is known already. */
+        private RenderJob prepare(long seq, Prepared pair) {
+            Path path = models.get(modelIndex);
+            if (pair.problem != null || modelProblem != null) {
+                add(seq, failure(path, null, model == null ? null : model.validationEsr, pair,
+                        pair.problem != null ? pair.problem : modelProblem));
+                return null;
+            }
+            if (model.net.sampleRate() != pair.di.sampleRate()) {
+                String problem = pair.pair.input() + ": sample rate mismatch: the DI is at " + pair.di.sampleRate()
+                        + " Hz, the model " + model.name + " at " + model.net.sampleRate() + " Hz";
+                progress.error(problem);
+                add(seq, failure(path, model.name, model.validationEsr, pair, problem));
+                return null;
+            }
+            return new Job(seq, model, pair).render();
+        }
+    }
+}
