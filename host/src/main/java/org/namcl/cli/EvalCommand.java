@@ -2,6 +2,7 @@ package org.namcl.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.namcl.eval.Evaluator;
 import org.namcl.eval.Latency;
 import org.namcl.eval.PairCollector;
 import org.namcl.eval.Ranking;
+import org.namcl.eval.ResultsDatabase;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.Segment;
 import org.namcl.render.EngineChoice;
@@ -106,6 +108,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write every metric as CSV.")
     private Path csvFile;
 
+    @Option(names = "--db", paramLabel = "FILE.db",
+            description = "Keep every score in this SQLite results database (created if absent), one row per "
+                    + "(model, DI, target, settings) by their SHA-256: pairs scored there already are not scored "
+                    + "again, so an interrupted run resumes. 'namcl report FILE.db' rebuilds the reports.")
+    private Path dbFile;
+
     @Option(names = {"-q", "--quiet"}, description = "Print errors and the table only.")
     private boolean quiet;
 
@@ -116,8 +124,19 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalPair> pairs = pairs();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, System.console() != null);
         String started = OffsetDateTime.now().toString();
-        Evaluator evaluator = new Evaluator(options, progress);
-        List<EvalResult> ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
+        List<EvalResult> ranked;
+        Evaluator evaluator;
+        try (ResultsDatabase db = dbFile == null ? null : ResultsDatabase.open(dbFile)) {
+            evaluator = new Evaluator(options, progress, db);
+            ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
+        } catch (SQLException e) {
+            progress.error("cannot use the results database " + dbFile + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (evaluator.fromDatabase() > 0) {
+            progress.notice(evaluator.fromDatabase() + " of the results were in the results database " + dbFile
+                    + " already");
+        }
         ResultTable.print(ranked, spec.commandLine().getOut());
         EvalRun run = new EvalRun(Version.get(), started, evaluator.engineDescription(),
                 spec.commandLine().getParseResult().originalArgs(), options.settings(), ranked);

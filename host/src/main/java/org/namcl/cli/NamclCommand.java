@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         header = "Renders Neural Amp Modeler (.nam) WaveNet models over WAV files.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {RenderCommand.class, EvalCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
+        subcommands = {RenderCommand.class, EvalCommand.class, ReportCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -38,6 +38,6 @@ final class NamclCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command (render, eval, info, devices or bench)");
+        throw new ParameterException(spec.commandLine(), "missing command (render, eval, report, info, devices or bench)");
     }
 }

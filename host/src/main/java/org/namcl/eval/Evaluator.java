@@ -2,10 +2,12 @@ package org.namcl.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,16 +41,25 @@ public final class Evaluator {
     private final PairScorer scorer;
     /** By place in the run (model by model, pair by pair), whatever order they finish in. */
     private final TreeMap<Long, EvalResult> results = new TreeMap<>();
+    /** Where scores are kept across runs, or null. */
+    private final ResultsDatabase db;
     private String engineDescription = "none";
+    private int stored;
 
-    public Evaluator(EvalOptions options, ProgressReporter progress) {
-        this(options, progress,
+    /**
+     * @param db where results are kept: pairs scored there already are taken from it, new ones
+     *           stored as they are scored; or null
+     */
+    public Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db) {
+        this(options, progress, db,
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
     }
 
-    Evaluator(EvalOptions options, ProgressReporter progress, Function<Consumer<String>, EngineSelector> startEngines) {
+    Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db,
+              Function<Consumer<String>, EngineSelector> startEngines) {
         this.options = options;
         this.progress = progress;
+        this.db = db;
         this.startEngines = startEngines;
         this.scorer = new PairScorer(options.latency(), options.segment());
     }
@@ -56,6 +67,11 @@ public final class Evaluator {
     /** The description of the engine that rendered, once {@link #run} has started it. */
     public String engineDescription() {
         return engineDescription;
+    }
+
+    /** How many results of the last run came from the results database. */
+    public synchronized int fromDatabase() {
+        return stored;
     }
 
     /** Scores each model on each pair; the results in model order, then pair order. */
@@ -117,7 +133,7 @@ public final class Evaluator {
     private Prepared prepare(EvalPair pair) {
         if (pair.problem() != null) {
             progress.error(pair.problem());
-            return new Prepared(pair, null, null, pair.problem());
+            return new Prepared(pair, null, null, pair.problem(), null, null);
         }
         try {
             Recording di = Recording.read(pair.input());
@@ -132,11 +148,12 @@ public final class Evaluator {
             if (problem != null) {
                 progress.error(problem);
             }
-            return new Prepared(pair, di, target, problem);
+            return new Prepared(pair, di, target, problem,
+                    db == null ? null : Sha256.of(pair.input()), db == null ? null : Sha256.of(pair.target()));
         } catch (IOException | RuntimeException e) {
             String problem = Problems.describe(e);
             progress.error(problem);
-            return new Prepared(pair, null, null, problem);
+            return new Prepared(pair, null, null, problem, null, null);
         }
     }
 
@@ -183,7 +200,47 @@ public final class Evaluator {
             progress.error(e.getMessage() + " (model " + job.model.name + ")");
             r = failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, e.getMessage());
         }
-        add(job.seq, r);
+        add(job.seq, store(job, r));
+    }
+
+    /** Whether the database has the job's result; if so it is taken from there, as of this run's paths. */
+    private boolean alreadyScored(Job job) {
+        if (job.key == null) {
+            return false;
+        }
+        try {
+            Optional<EvalResult> found = db.find(job.key);
+            if (found.isEmpty()) {
+                return false;
+            }
+            EvalResult r = found.get();
+            synchronized (this) {
+                stored++;
+            }
+            add(job.seq, result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
+                    r.validationEsr(), r.problem()));
+        } catch (SQLException e) {
+            String problem = "cannot read the results database " + db.file() + ": " + e.getMessage();
+            progress.error(problem);
+            add(job.seq, failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, problem));
+        }
+        return true;
+    }
+
+    /** {@code r}, stored in the database when there is one and it scored; a result that cannot be stored fails. */
+    private EvalResult store(Job job, EvalResult r) {
+        if (job.key == null || r.failed()) {
+            return r;
+        }
+        try {
+            db.save(job.key, r);
+            return r;
+        } catch (SQLException e) {
+            String problem = "scored, but cannot be stored in the results database " + db.file() + ": " + e.getMessage();
+            progress.error(job.name() + ": " + problem);
+            return result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
+                    r.validationEsr(), problem);
+        }
     }
 
     private static EvalResult failure(Path model, String name, Double modelEsr, Prepared pair, String problem) {
@@ -196,12 +253,13 @@ public final class Evaluator {
                 pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr, problem);
     }
 
-    /** A pair ready to score on: its recordings decoded, or its problem. */
-    private record Prepared(EvalPair pair, Recording di, Recording target, String problem) {
+    /** A pair ready to score on: its recordings decoded (and hashed for the database), or its problem. */
+    private record Prepared(EvalPair pair, Recording di, Recording target, String problem, String inputSha256,
+                            String targetSha256) {
     }
 
-    /** A model loaded for its jobs. */
-    private record Model(Path path, String name, Network net, Double validationEsr) {
+    /** A model loaded for its jobs (hashed for the database). */
+    private record Model(Path path, String name, Network net, Double validationEsr, String sha256) {
     }
 
     /** One (model, pair) render: the output it fills. */
@@ -209,12 +267,15 @@ public final class Evaluator {
         final long seq;
         final Model model;
         final Prepared pair;
+        /** Its row in the results database, or null without one. */
+        final ScoreKey key;
         float[] output;
 
-        Job(long seq, Model model, Prepared pair) {
+        Job(long seq, Model model, Prepared pair, ScoreKey key) {
             this.seq = seq;
             this.model = model;
             this.pair = pair;
+            this.key = key;
         }
 
         RenderJob render() {
@@ -290,7 +351,11 @@ public final class Evaluator {
                 if (!support.supported()) {
                     throw new ModelException(path + ": " + support.problem());
                 }
-                model = new Model(path, OutputPaths.modelName(path), net, file.metadata().validationEsr());
+                model = new Model(path, OutputPaths.modelName(path), net, file.metadata().validationEsr(),
+                        db == null ? null : Sha256.of(path));
+            } catch (IOException e) {
+                modelProblem = path + ": cannot be read: " + Problems.reason(e);
+                progress.error(modelProblem);
             } catch (ModelException e) {
                 modelProblem = Problems.describe(e);
                 progress.error(modelProblem + " (skipping its " + pairs.size() + (pairs.size() == 1 ? " pair)" : " pairs)"));
@@ -312,7 +377,9 @@ public final class Evaluator {
                 add(seq, failure(path, model.name, model.validationEsr, pair, problem));
                 return null;
             }
-            return new Job(seq, model, pair).render();
+            Job job = new Job(seq, model, pair, db == null ? null
+                    : new ScoreKey(model.sha256, pair.inputSha256, pair.targetSha256, options.settings()));
+            return alreadyScored(job) ? null : job.render();
         }
     }
 }
