@@ -13,6 +13,7 @@ import org.namcl.eval.EvalReports;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.EvalRun;
 import org.namcl.eval.Evaluator;
+import org.namcl.eval.HtmlReport;
 import org.namcl.eval.Latency;
 import org.namcl.eval.PairCollector;
 import org.namcl.eval.Ranking;
@@ -108,6 +109,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write every metric as CSV.")
     private Path csvFile;
 
+    @Option(names = "--html", paramLabel = "FILE.html",
+            description = "Also write a self-contained HTML report: the ranking as a chart and, per model, its "
+                    + "output against the target (waveforms, spectra, error over time).")
+    private Path htmlFile;
+
     @Option(names = "--db", paramLabel = "FILE.db",
             description = "Keep every score in this SQLite results database (created if absent), one row per "
                     + "(model, DI, target, settings) by their SHA-256: pairs scored there already are not scored "
@@ -127,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalResult> ranked;
         Evaluator evaluator;
         try (ResultsDatabase db = dbFile == null ? null : ResultsDatabase.open(dbFile)) {
-            evaluator = new Evaluator(options, progress, db);
+            evaluator = new Evaluator(options, progress, db, htmlFile != null);
             ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
         } catch (SQLException e) {
             progress.error("cannot use the results database " + dbFile + ": " + e.getMessage());
@@ -147,6 +153,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             if (csvFile != null) {
                 EvalReports.writeCsv(run, csvFile);
+            }
+            if (htmlFile != null) {
+                HtmlReport.write(run, htmlFile);
             }
         } catch (IOException e) {
             progress.error(e.getMessage());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.namcl.eval.EvalReports;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.EvalRun;
+import org.namcl.eval.HtmlReport;
 import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.ResultsDatabase;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.OK + ":The reports were written.",
             ExitCodes.FAILED + ":The database cannot be read, or a report cannot be written."},
         footerHeading = "%nExamples:%n",
-        footer = {"  namcl report results.db --csv results.csv"})
+        footer = {"  namcl report results.db --html results.html --csv results.csv"})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -44,6 +45,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write every metric as CSV.")
     private Path csvFile;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Write the HTML report, as eval --html does.")
+    private Path htmlFile;
 
     @Override
     public Integer call() {
@@ -68,6 +72,9 @@ final class ReportCommand implements Callable<Integer> {
             }
             if (csvFile != null) {
                 EvalReports.writeCsv(run, csvFile);
+            }
+            if (htmlFile != null) {
+                HtmlReport.write(run, htmlFile);
             }
         } catch (IOException e) {
             progress.error(e.getMessage());

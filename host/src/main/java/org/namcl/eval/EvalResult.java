@@ -10,9 +10,15 @@ package org.namcl.eval;
  * @param metrics            null when the pair failed before it could be compared
  * @param validationEsr      ESR over the trainer's validation split (NAM v3 inputs), or null
  * @param problem            what went wrong (a failure, or an undefined ESR), or null
+ * @param charts             what the HTML report draws of it, or null (not asked for, or no metrics)
  */
 public record EvalResult(String model, String modelName, Double modelValidationEsr, String pair, String input,
-                         String target, PairMetrics metrics, Double validationEsr, String problem) {
+                         String target, PairMetrics metrics, Double validationEsr, String problem, ChartData charts) {
+
+    public EvalResult withCharts(ChartData c) {
+        return new EvalResult(model, modelName, modelValidationEsr, pair, input, target, metrics, validationEsr,
+                problem, c);
+    }
 
     /** Whether it counts as a failure for the exit code. */
     public boolean failed() {

@@ -43,23 +43,27 @@ public final class Evaluator {
     private final TreeMap<Long, EvalResult> results = new TreeMap<>();
     /** Where scores are kept across runs, or null. */
     private final ResultsDatabase db;
+    /** Whether results carry {@link ChartData} (for the HTML report, and kept in the database). */
+    private final boolean charts;
     private String engineDescription = "none";
     private int stored;
 
     /**
      * @param db where results are kept: pairs scored there already are taken from it, new ones
      *           stored as they are scored; or null
+     * @param charts whether to compute what the HTML report draws (always, with a database)
      */
-    public Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db) {
-        this(options, progress, db,
+    public Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db, boolean charts) {
+        this(options, progress, db, charts,
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
     }
 
-    Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db,
+    Evaluator(EvalOptions options, ProgressReporter progress, ResultsDatabase db, boolean charts,
               Function<Consumer<String>, EngineSelector> startEngines) {
         this.options = options;
         this.progress = progress;
         this.db = db;
+        this.charts = charts || db != null;
         this.startEngines = startEngines;
         this.scorer = new PairScorer(options.latency(), options.segment());
     }
@@ -196,6 +200,10 @@ public final class Evaluator {
             }
             r = result(job.model.path, job.model.name, job.model.validationEsr, job.pair, s.metrics(), s.validationEsr(),
                     problem);
+            if (charts) {
+                r = r.withCharts(ChartData.of(job.output, job.pair.target.samples(), s.metrics(),
+                        job.pair.target.sampleRate()));
+            }
         } catch (EvalException e) {
             progress.error(e.getMessage() + " (model " + job.model.name + ")");
             r = failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, e.getMessage());
@@ -218,7 +226,7 @@ public final class Evaluator {
                 stored++;
             }
             add(job.seq, result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
-                    r.validationEsr(), r.problem()));
+                    r.validationEsr(), r.problem()).withCharts(r.charts()));
         } catch (SQLException e) {
             String problem = "cannot read the results database " + db.file() + ": " + e.getMessage();
             progress.error(problem);
@@ -239,7 +247,7 @@ public final class Evaluator {
             String problem = "scored, but cannot be stored in the results database " + db.file() + ": " + e.getMessage();
             progress.error(job.name() + ": " + problem);
             return result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
-                    r.validationEsr(), problem);
+                    r.validationEsr(), problem).withCharts(r.charts());
         }
     }
 
@@ -249,8 +257,9 @@ public final class Evaluator {
 
     private static EvalResult result(Path model, String name, Double modelEsr, Prepared pair, PairMetrics metrics,
                                      Double validationEsr, String problem) {
-        return new EvalResult(model.toString(), name != null ? name : OutputPaths.modelName(model), modelEsr, pair.pair.name(),
-                pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr, problem);
+        return new EvalResult(model.toString(), name != null ? name : OutputPaths.modelName(model), modelEsr,
+                pair.pair.name(), pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr,
+                problem, null);
     }
 
     /** A pair ready to score on: its recordings decoded (and hashed for the database), or its problem. */

@@ -50,7 +50,7 @@ public enum ResultField {
         return r -> r.metrics() == null ? null : f.apply(r.metrics());
     }
 
-    /** A result from its fields as {@code get} gives them by key (numbers as any Number): the inverse of {@link #of}. */
+    /** A result (without charts) from its fields as {@code get} gives them by key (numbers as any Number). */
     public static EvalResult read(Function<String, Object> get) {
         PairMetrics metrics = get.apply(LATENCY.key()) == null ? null : new PairMetrics(
                 ((Number) get.apply(LATENCY.key())).intValue(),
@@ -63,7 +63,7 @@ public enum ResultField {
         return new EvalResult((String) get.apply(MODEL.key()), (String) get.apply(MODEL_NAME.key()),
                 real(get.apply(MODEL_VALIDATION_ESR.key())), (String) get.apply(PAIR.key()),
                 (String) get.apply(INPUT.key()), (String) get.apply(TARGET.key()), metrics,
-                real(get.apply(VALIDATION_ESR.key())), (String) get.apply(PROBLEM.key()));
+                real(get.apply(VALIDATION_ESR.key())), (String) get.apply(PROBLEM.key()), null);
     }
 
     private static Double real(Object o) {

@@ -1,5 +1,7 @@
 package org.namcl.eval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class ResultsDatabase implements AutoCloseable {
     private static final String TABLE = "results";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] KEY = {"model_sha256", "input_sha256", "target_sha256", "settings"};
 
     private final Path file;
@@ -49,7 +52,7 @@ public final class ResultsDatabase implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (" + String.join(" TEXT NOT NULL, ", KEY)
                     + " TEXT NOT NULL, " + Arrays.stream(ResultField.values())
                     .map(f -> f.key() + (f.text ? " TEXT" : " REAL")).collect(Collectors.joining(", "))
-                    + ", scored_at TEXT NOT NULL, PRIMARY KEY (" + String.join(", ", KEY) + "))");
+                    + ", charts TEXT, scored_at TEXT NOT NULL, PRIMARY KEY (" + String.join(", ", KEY) + "))");
         } catch (SQLException e) {
             c.close();
             throw e;
@@ -76,15 +79,16 @@ public final class ResultsDatabase implements AutoCloseable {
     public synchronized void save(ScoreKey key, EvalResult result) throws SQLException {
         ResultField[] fields = ResultField.values();
         String columns = String.join(", ", KEY) + ", " + Arrays.stream(fields).map(ResultField::key)
-                .collect(Collectors.joining(", ")) + ", scored_at";
-        String marks = String.join(", ", Collections.nCopies(KEY.length + fields.length + 1, "?"));
+                .collect(Collectors.joining(", ")) + ", charts, scored_at";
+        String marks = String.join(", ", Collections.nCopies(KEY.length + fields.length + 2, "?"));
         try (PreparedStatement s = connection.prepareStatement(
                 "INSERT OR REPLACE INTO " + TABLE + " (" + columns + ") VALUES (" + marks + ")")) {
             bindKey(s, key, 1);
             for (int i = 0; i < fields.length; i++) {
                 s.setObject(KEY.length + 1 + i, fields[i].of(result));
             }
-            s.setString(KEY.length + fields.length + 1, OffsetDateTime.now().toString());
+            s.setString(KEY.length + fields.length + 1, charts(result.charts()));
+            s.setString(KEY.length + fields.length + 2, OffsetDateTime.now().toString());
             s.executeUpdate();
         }
     }
@@ -113,7 +117,27 @@ public final class ResultsDatabase implements AutoCloseable {
         for (ResultField f : ResultField.values()) {
             row.put(f.key(), rs.getObject(f.key()));
         }
-        return ResultField.read(row::get);
+        String charts = rs.getString("charts");
+        return ResultField.read(row::get).withCharts(charts == null ? null : fromJson(charts));
+    }
+
+    private static String charts(ChartData c) throws SQLException {
+        if (c == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot encode the charts: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ChartData fromJson(String text) throws SQLException {
+        try {
+            return JSON.readValue(text, ChartData.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a row's charts cannot be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override

@@ -67,9 +67,12 @@ class EvalDatabaseTest {
         assertEquals(6, rows(db));
 
         Path csv = dir.resolve("rebuilt.csv");
-        Cli.Result report = Cli.run("report", db, "--csv", csv);
+        Path html = dir.resolve("rebuilt.html");
+        Cli.Result report = Cli.run("report", db, "--csv", csv, "--html", html);
         assertEquals(0, report.code(), report::toString);
         assertEquals(7, Files.readAllLines(csv).size());
+        // the charts come back from the database: the ranking, and four per model
+        assertEquals(1 + 3 * 4, Files.readString(html).split("<svg", -1).length - 1);
     }
 
     /**
