@@ -99,6 +99,12 @@ final class EvalCommand implements Callable<Integer> {
                     + "inputs), or a range in samples (48000:96000) or seconds (1s:2.5s). Default: ${DEFAULT-VALUE}.")
     private String segment;
 
+    @Option(names = "--nam-v3",
+            description = "Take every DI as laid out like NAM's v3 training input (one with its MD5 is recognised "
+                    + "without this): the latency from the trainer's blips (for auto), and the validation ESR "
+                    + "over the trainer's validation split, the last 432,000 samples.")
+    private boolean namV3;
+
     @Option(names = "--slim", paramLabel = "SIZE",
             description = "Size in [0, 1] for slimmable models. Default: the full model.")
     private Double slim;
@@ -168,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private EvalOptions options() {
         try {
-            return new EvalOptions(engine, device, threads, slim, Latency.parse(latency), Segment.parse(segment), false);
+            return new EvalOptions(engine, device, threads, slim, Latency.parse(latency), Segment.parse(segment), namV3);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

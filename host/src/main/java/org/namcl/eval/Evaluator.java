@@ -23,6 +23,7 @@ import org.namcl.model.ModelException;
 import org.namcl.model.NamFile;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.Network;
+import org.namcl.model.net.WaveNet;
 import org.namcl.render.EngineSelector;
 import org.namcl.render.OutputPaths;
 import org.namcl.render.Problems;
@@ -137,7 +138,7 @@ public final class Evaluator {
     private Prepared prepare(EvalPair pair) {
         if (pair.problem() != null) {
             progress.error(pair.problem());
-            return new Prepared(pair, null, null, pair.problem(), null, null);
+            return new Prepared(pair, null, null, pair.problem(), false, null, null);
         }
         try {
             Recording di = Recording.read(pair.input());
@@ -149,15 +150,25 @@ public final class Evaluator {
             } else if (silent(target.samples())) {
                 problem = pair.target() + ": the target is silent: ESR is undefined (it divides by the target's energy)";
             }
+            boolean v3 = options.namV3() || NamV3.isStandardInput(pair.input());
+            if (v3 && problem == null) {
+                problem = NamV3.layoutProblem(di.samples().length, di.sampleRate());
+                if (problem != null) {
+                    problem = pair.input() + ": not laid out like NAM's v3 input: " + problem;
+                } else if (!options.namV3()) {
+                    progress.notice(pair.input() + " is NAM's v3 training input (MD5 " + NamV3.MD5 + "): its latency "
+                            + "comes from the trainer's blips, and its validation ESR is reported");
+                }
+            }
             if (problem != null) {
                 progress.error(problem);
             }
-            return new Prepared(pair, di, target, problem,
+            return new Prepared(pair, di, target, problem, v3,
                     db == null ? null : Sha256.of(pair.input()), db == null ? null : Sha256.of(pair.target()));
         } catch (IOException | RuntimeException e) {
             String problem = Problems.describe(e);
             progress.error(problem);
-            return new Prepared(pair, null, null, problem, null, null);
+            return new Prepared(pair, null, null, problem, false, null, null);
         }
     }
 
@@ -192,7 +203,8 @@ public final class Evaluator {
     private void score(Job job) {
         EvalResult r;
         try {
-            PairScorer.Score s = scorer.score(job.output, job.pair.target);
+            PairScorer.Score s = scorer.score(job.output, job.pair.target, job.pair.v3,
+                    job.model.net instanceof WaveNet w ? w.receptiveField() : 1);
             String problem = null;
             if (s.metrics().esr() == null) {
                 problem = job.pair.pair.target() + ": the target is silent over the segment compared: ESR is undefined";
@@ -262,9 +274,13 @@ public final class Evaluator {
                 problem, null);
     }
 
-    /** A pair ready to score on: its recordings decoded (and hashed for the database), or its problem. */
-    private record Prepared(EvalPair pair, Recording di, Recording target, String problem, String inputSha256,
-                            String targetSha256) {
+    /**
+     * A pair ready to score on: its recordings decoded (and hashed for the database), or its problem.
+     *
+     * @param v3 whether its DI is NAM's v3 input (recognised, or said with --nam-v3)
+     */
+    private record Prepared(EvalPair pair, Recording di, Recording target, String problem, boolean v3,
+                            String inputSha256, String targetSha256) {
     }
 
     /** A model loaded for its jobs (hashed for the database). */
