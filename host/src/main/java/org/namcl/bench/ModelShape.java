@@ -43,6 +43,11 @@ public enum ModelShape {
 
     /** The model with Gaussian weights (σ = 0.25) from a generator seeded with {@code seed}. */
     public NamFile build(long seed) {
+        return NamLoader.parse(json(seed), displayName() + " (random weights)");
+    }
+
+    /** {@link #build}'s model as {@code .nam} JSON text. */
+    public String json(long seed) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode config = f.objectNode();
         ArrayNode layers = config.putArray("layers");
@@ -68,7 +73,7 @@ public enum ModelShape {
         }
         w.add(0.02f);
         model.put("sample_rate", 48000);
-        return NamLoader.parse(model.toString(), displayName() + " (random weights)");
+        return model.toString();
     }
 
     private ObjectNode a1Array(JsonNodeFactory f, int in, int channels, int headSize, int[] dil, boolean headBias) {

@@ -1,9 +1,6 @@
 package org.namcl.eval;
 
-import java.util.Arrays;
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Finds how far a recorded target lags a model's output: the lag L in [-maxLag, maxLag] that
@@ -46,30 +43,32 @@ public final class Alignment {
         int span = 2 * maxLag + 1;
         int size = Integer.highestOneBit(Math.max(1 << 12, 4 * span - 1)) << 1;
         int block = size - span + 1;
+        DoubleFFT_1D fft = Fft.of(size);
         double[] c = new double[span];
-        double[][] a = new double[2][size];
-        double[][] b = new double[2][size];
+        double[] a = new double[size];
+        double[] b = new double[size];
         for (int p = 0; p < output.length; p += block) {
             int len = Math.min(block, output.length - p);
             for (int i = 0; i < size; i++) {
-                a[0][i] = i < len ? output[p + i] : 0;
+                a[i] = i < len ? output[p + i] : 0;
                 int t = p - maxLag + i;
-                b[0][i] = i < len + span - 1 && t >= 0 && t < target.length ? target[t] : 0;
+                b[i] = i < len + span - 1 && t >= 0 && t < target.length ? target[t] : 0;
             }
-            Arrays.fill(a[1], 0);
-            Arrays.fill(b[1], 0);
-            FastFourierTransformer.transformInPlace(a, DftNormalization.STANDARD, TransformType.FORWARD);
-            FastFourierTransformer.transformInPlace(b, DftNormalization.STANDARD, TransformType.FORWARD);
-            // conj(A) * B, whose inverse is sum_i a[i] b[i + k]
-            for (int i = 0; i < size; i++) {
-                double re = a[0][i] * b[0][i] + a[1][i] * b[1][i];
-                double im = a[0][i] * b[1][i] - a[1][i] * b[0][i];
-                b[0][i] = re;
-                b[1][i] = im;
+            fft.realForward(a);
+            fft.realForward(b);
+            // conj(A) * B, whose inverse is sum_i a[i] b[i + k]; JTransforms packs the real
+            // bins 0 and size/2 into b[0] and b[1], the others as (re, im) pairs
+            b[0] *= a[0];
+            b[1] *= a[1];
+            for (int i = 2; i < size; i += 2) {
+                double re = a[i] * b[i] + a[i + 1] * b[i + 1];
+                double im = a[i] * b[i + 1] - a[i + 1] * b[i];
+                b[i] = re;
+                b[i + 1] = im;
             }
-            FastFourierTransformer.transformInPlace(b, DftNormalization.STANDARD, TransformType.INVERSE);
+            fft.realInverse(b, true);
             for (int k = 0; k < span; k++) {
-                c[k] += b[0][k];
+                c[k] += b[k];
             }
         }
         return c;

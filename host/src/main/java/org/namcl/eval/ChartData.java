@@ -1,9 +1,7 @@
 package org.namcl.eval;
 
 import java.util.Arrays;
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * What the HTML report draws of one (model, pair), reduced to a few thousand numbers so it can be
@@ -105,24 +103,24 @@ public record ChartData(int sampleRate, long zoomStart, float[] zoomOutput, floa
         }
         int frames = Math.max(1, Math.min(SPECTRUM_FRAMES, length / size));
         double[][] power = new double[3][size / 2 + 1];
-        double[][][] buf = new double[3][2][size];
+        double[][] buf = new double[3][size];
+        DoubleFFT_1D fft = Fft.of(size);
         for (int f = 0; f < frames; f++) {
             int start = from + (int) ((long) Math.max(0, length - size) * f / Math.max(1, frames - 1));
             for (int i = 0; i < size; i++) {
                 boolean in = start + i < from + length;
                 double y = in ? output[start + i] : 0;
                 double t = in ? target[start + i + lag] : 0;
-                buf[0][0][i] = window[i] * t;
-                buf[1][0][i] = window[i] * y;
-                buf[2][0][i] = window[i] * (y - t);
+                buf[0][i] = window[i] * t;
+                buf[1][i] = window[i] * y;
+                buf[2][i] = window[i] * (y - t);
             }
             for (int k = 0; k < 3; k++) {
-                Arrays.fill(buf[k][1], 0);
-                FastFourierTransformer.transformInPlace(buf[k], DftNormalization.STANDARD, TransformType.FORWARD);
+                fft.realForward(buf[k]);
                 for (int i = 0; i <= size / 2; i++) {
-                    // a full-scale sine at bin i reads 0 dB
-                    double re = buf[k][0][i] * 2 / windowSum;
-                    double im = buf[k][1][i] * 2 / windowSum;
+                    // JTransforms packs bins 0 and size/2 (real) first; a full-scale sine at bin i reads 0 dB
+                    double re = (i == 0 ? buf[k][0] : i == size / 2 ? buf[k][1] : buf[k][2 * i]) * 2 / windowSum;
+                    double im = i == 0 || i == size / 2 ? 0 : buf[k][2 * i + 1] * 2 / windowSum;
                     power[k][i] += (re * re + im * im) / frames;
                 }
             }
