@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  namcl render -m amp.nam takes/ -o rendered/",
             "  namcl render -m amp.nam -m pedal.nam di.wav --format same -o out/",
+            "  namcl eval -m captures/ --input di.wav --target reamp.wav --html report.html",
             "  namcl info amp.nam",
             "  namcl render --help"})
 final class NamclCommand implements Callable<Integer> {

@@ -165,7 +165,7 @@ public final class HtmlReport {
             tr.poor td:nth-child(12), tr.bad td:nth-child(12), tr.failed td:nth-child(12) { color: #b42318; }
             figure.chart { margin: 0.5em 0; }
             figure.chart svg { max-width: 100%; height: auto; }
-            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(600px, 1fr)); gap: 0.5em; }
+            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 0.5em; }
             section { border-top: 1px solid #ccc; margin-top: 1.5em; }
             """;
 }
