@@ -74,7 +74,7 @@ public final class Evaluator {
         return engineDescription;
     }
 
-    /** How many results of the last run came from the results database. */
+    /** How many results {@link #run} took from the results database. */
     public synchronized int fromDatabase() {
         return stored;
     }
@@ -82,9 +82,8 @@ public final class Evaluator {
     /** Scores each model on each pair; the results in model order, then pair order. */
     public List<EvalResult> run(List<Path> models, List<EvalPair> pairs) {
         List<Prepared> prepared = pairs.stream().map(this::prepare).toList();
-        double seconds = prepared.stream().filter(p -> p.problem == null)
-                .mapToDouble(p -> p.di.samples().length / (double) p.di.sampleRate()).sum();
-        progress.start(models.size() * pairs.size(), seconds * models.size());
+        // the progress line counts results, not seconds: rendering is only part of the work
+        progress.start(models.size() * pairs.size(), 0);
         EngineSelector engines;
         try {
             engines = startEngines.apply(progress::notice);
