@@ -68,7 +68,8 @@ public final class EvalBench {
             ProgressReporter quiet = new ProgressReporter(new PrintWriter(Writer.nullWriter()), true, false);
             RenderOptions render = new RenderOptions(engine, device, threads, null, OutputFormat.F32, false, 0, 0,
                     true, false, false, false);
-            EvalOptions eval = new EvalOptions(engine, device, threads, null, Latency.AUTO, Segment.ALL, false);
+            EvalOptions eval = new EvalOptions(engine, device, threads, null, Latency.AUTO, Segment.ALL, false,
+                    false);
             List<EvalPair> pairs = PairCollector.fromPaths(di, target);
             double renderBest = Double.MAX_VALUE;
             double evalBest = Double.MAX_VALUE;

@@ -105,6 +105,11 @@ final class EvalCommand implements Callable<Integer> {
                     + "over the trainer's validation split, the last 432,000 samples.")
     private boolean namV3;
 
+    @Option(names = "--resample",
+            description = "Convert a target whose rate differs from its DI's to the DI's rate, and a DI whose rate "
+                    + "differs from a model's to the model's rate (its output back). Without it such pairs fail.")
+    private boolean resample;
+
     @Option(names = "--slim", paramLabel = "SIZE",
             description = "Size in [0, 1] for slimmable models. Default: the full model.")
     private Double slim;
@@ -174,7 +179,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private EvalOptions options() {
         try {
-            return new EvalOptions(engine, device, threads, slim, Latency.parse(latency), Segment.parse(segment), namV3);
+            return new EvalOptions(engine, device, threads, slim, Latency.parse(latency), Segment.parse(segment), namV3,
+                    resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

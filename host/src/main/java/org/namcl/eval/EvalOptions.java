@@ -7,10 +7,12 @@ import org.namcl.render.EngineChoice;
  * How an evaluation runs: the {@code eval} command's options, validated.
  *
  * @param slim  size for slimmable models in [0, 1], or null for the full model
- * @param namV3 treat every DI as NAM's v3 training input (otherwise only those with its MD5)
+ * @param namV3    treat every DI as NAM's v3 training input (otherwise only those with its MD5)
+ * @param resample convert a target to its DI's rate, and a DI to a model's rate and its output back;
+ *                 otherwise differing rates fail the pair
  */
 public record EvalOptions(EngineChoice engine, String device, int threads, Double slim, Latency latency,
-                          Segment segment, boolean namV3) {
+                          Segment segment, boolean namV3, boolean resample) {
 
     public EvalOptions {
         Objects.requireNonNull(engine, "engine");

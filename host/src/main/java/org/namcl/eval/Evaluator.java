@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.namcl.audio.Resampler;
 import org.namcl.engine.ArraySignal;
 import org.namcl.engine.Engine;
 import org.namcl.engine.JobOutcome;
@@ -143,9 +147,13 @@ public final class Evaluator {
             Recording di = Recording.read(pair.input());
             Recording target = Recording.read(pair.target());
             String problem = null;
+            if (di.sampleRate() != target.sampleRate() && options.resample()) {
+                target = new Recording(target.file(),
+                        Resampler.resample(target.samples(), target.sampleRate(), di.sampleRate()), di.sampleRate());
+            }
             if (di.sampleRate() != target.sampleRate()) {
                 problem = pair.target() + ": sample rate mismatch: the target is at " + target.sampleRate()
-                        + " Hz, its DI " + pair.input() + " at " + di.sampleRate() + " Hz";
+                        + " Hz, its DI " + pair.input() + " at " + di.sampleRate() + " Hz; use --resample to convert";
             } else if (silent(target.samples())) {
                 problem = pair.target() + ": the target is silent: ESR is undefined (it divides by the target's energy)";
             }
@@ -202,7 +210,8 @@ public final class Evaluator {
     private void score(Job job) {
         EvalResult r;
         try {
-            PairScorer.Score s = scorer.score(job.output, job.pair.target, job.pair.v3,
+            float[] output = job.outputAtDiRate();
+            PairScorer.Score s = scorer.score(output, job.pair.target, job.pair.v3,
                     job.model.net instanceof WaveNet w ? w.receptiveField() : 1);
             String problem = null;
             if (s.metrics().esr() == null) {
@@ -212,7 +221,7 @@ public final class Evaluator {
             r = result(job.model.path, job.model.name, job.model.validationEsr, job.pair, s.metrics(), s.validationEsr(),
                     problem);
             if (charts) {
-                r = r.withCharts(ChartData.of(job.output, job.pair.target.samples(), s.metrics(),
+                r = r.withCharts(ChartData.of(output, job.pair.target.samples(), s.metrics(),
                         job.pair.target.sampleRate()));
             }
         } catch (EvalException e) {
@@ -279,7 +288,18 @@ public final class Evaluator {
      * @param v3 whether its DI is NAM's v3 input (recognised, or said with --nam-v3)
      */
     private record Prepared(EvalPair pair, Recording di, Recording target, String problem, boolean v3,
-                            String inputSha256, String targetSha256) {
+                            String inputSha256, String targetSha256, Map<Integer, float[]> diAtRate) {
+
+        Prepared(EvalPair pair, Recording di, Recording target, String problem, boolean v3, String inputSha256,
+                 String targetSha256) {
+            this(pair, di, target, problem, v3, inputSha256, targetSha256, new ConcurrentHashMap<>());
+        }
+
+        /** The DI as a model at {@code rate} hears it: resampled once per rate (--resample). */
+        float[] diAt(int rate) {
+            return rate == di.sampleRate() ? di.samples()
+                    : diAtRate.computeIfAbsent(rate, r -> Resampler.resample(di.samples(), di.sampleRate(), r));
+        }
     }
 
     /** A model loaded for its jobs (hashed for the database). */
@@ -293,18 +313,29 @@ public final class Evaluator {
         final Prepared pair;
         /** Its row in the results database, or null without one. */
         final ScoreKey key;
+        /** The rate the model runs at: the DI's, or the model's own with --resample. */
+        final int rate;
         float[] output;
 
-        Job(long seq, Model model, Prepared pair, ScoreKey key) {
+        Job(long seq, Model model, Prepared pair, ScoreKey key, int rate) {
             this.seq = seq;
             this.model = model;
             this.pair = pair;
             this.key = key;
+            this.rate = rate;
         }
 
         RenderJob render() {
-            output = new float[pair.di.samples().length];
-            return new RenderJob(model.net, ArraySignal.source(pair.di.samples()), ArraySignal.sink(output), this);
+            float[] in = pair.diAt(rate);
+            output = new float[in.length];
+            return new RenderJob(model.net, ArraySignal.source(in), ArraySignal.sink(output), this);
+        }
+
+        /** The output at the DI's rate, as long as the DI. */
+        float[] outputAtDiRate() {
+            int diRate = pair.di.sampleRate();
+            return rate == diRate ? output
+                    : Arrays.copyOf(Resampler.resample(output, rate, diRate), pair.di.samples().length);
         }
 
         /** The same job again, from the start (on the fallback engine). */
@@ -394,15 +425,23 @@ public final class Evaluator {
                         pair.problem != null ? pair.problem : modelProblem));
                 return null;
             }
-            if (model.net.sampleRate() != pair.di.sampleRate()) {
-                String problem = pair.pair.input() + ": sample rate mismatch: the DI is at " + pair.di.sampleRate()
-                        + " Hz, the model " + model.name + " at " + model.net.sampleRate() + " Hz";
+            double modelRate = model.net.sampleRate();
+            String problem = null;
+            if (modelRate != pair.di.sampleRate() && !options.resample()) {
+                problem = pair.pair.input() + ": sample rate mismatch: the DI is at " + pair.di.sampleRate()
+                        + " Hz, the model " + model.name + " at " + modelRate + " Hz; use --resample to convert";
+            } else if (modelRate != Math.rint(modelRate) || modelRate > Integer.MAX_VALUE) {
+                problem = "cannot resample to the rate of the model " + model.name + ", " + modelRate
+                        + " Hz: not a whole number of Hz";
+            }
+            if (problem != null) {
                 progress.error(problem);
                 add(seq, failure(path, model.name, model.validationEsr, pair, problem));
                 return null;
             }
             Job job = new Job(seq, model, pair, db == null ? null
-                    : new ScoreKey(model.sha256, pair.inputSha256, pair.targetSha256, options.settings()));
+                    : new ScoreKey(model.sha256, pair.inputSha256, pair.targetSha256, options.settings()),
+                    (int) modelRate);
             return alreadyScored(job) ? null : job.render();
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namcl.audio.Resampler;
 import org.namcl.audio.SampleEncoding;
 import org.namcl.eval.Reamp;
 import org.namcl.render.TestAudio;
@@ -136,6 +137,33 @@ class EvalCommandTest {
         assertEquals(target.toString(), best.get("target").asText());
         assertEquals(DELAY, best.get("latency").asInt());
         assertEquals("great", best.get("verdict").asText());
+    }
+
+    @Test
+    void withResampleADiAtAnotherRateGoesThroughTheModelAtItsRate() throws IOException {
+        int n = 44_100;
+        float[] x = TestAudio.signal(n, 5);
+        Path di44 = TestAudio.write(dir.resolve("di44.wav"), 44_100, SampleEncoding.FLOAT32, x);
+        // what the model makes of the DI at its 48 kHz, brought back to the DI's rate
+        float[] y = TestModels.stream(TestModels.net(models.resolve(TestModels.NANO)),
+                Resampler.resample(x, 44_100, 48_000));
+        float[] expected = Arrays.copyOf(Resampler.resample(y, 48_000, 44_100), n);
+        float[] t = Reamp.target(expected, DELAY, GAIN_DB, 1e-4, 100);
+        Path target44 = TestAudio.write(dir.resolve("target44.wav"), 44_100, SampleEncoding.FLOAT32, t);
+        Path json = dir.resolve("eval.json");
+
+        Cli.Result refused = Cli.run("eval", "-m", models.resolve(TestModels.NANO), "--input", di44, "--target",
+                target44, "--engine", "cpu");
+        assertEquals(1, refused.code(), refused::toString);
+        assertTrue(refused.err().contains("use --resample"), refused::toString);
+
+        Cli.Result r = Cli.run("eval", "-m", models.resolve(TestModels.NANO), "--input", di44, "--target", target44,
+                "--engine", "cpu", "--resample", "--report", json);
+        assertEquals(0, r.code(), r::toString);
+        JsonNode best = new ObjectMapper().readTree(json.toFile()).get("results").get(0);
+        assertEquals(DELAY, best.get("latency").asInt());
+        double esr = Reamp.esr(expected, t, DELAY, 0, n);
+        assertEquals(esr, best.get("esr").asDouble(), Tolerance.DOUBLE_SUM_RELATIVE * esr);
     }
 
     @Test
