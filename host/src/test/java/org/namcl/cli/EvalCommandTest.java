@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,24 @@ class EvalCommandTest {
         assertEquals(DELAY, best.get("latency").asInt());
         double esr = Reamp.esr(expected, t, DELAY, 0, n);
         assertEquals(esr, best.get("esr").asDouble(), Tolerance.DOUBLE_SUM_RELATIVE * esr);
+    }
+
+    @Test
+    void theModelsOwnValidationEsrIsShownBesideItsScore() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode nam = (ObjectNode) mapper.readTree(models.resolve(TestModels.NANO).toFile());
+        nam.putObject("metadata").putObject("training").put("validation_esr", 0.0123);
+        Path trained = dir.resolve("trained.nam");
+        mapper.writeValue(trained.toFile(), nam);
+        Path json = dir.resolve("eval.json");
+
+        Cli.Result r = Cli.run("eval", "-m", trained, "--input", di, "--target", target, "--engine", "cpu",
+                "--report", json);
+
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(0.0123, new ObjectMapper().readTree(json.toFile()).get("results").get(0)
+                .get("model_validation_esr").asDouble());
+        assertTrue(r.out().lines().skip(1).findFirst().orElseThrow().contains("0.01230"), r::toString);
     }
 
     @Test
