@@ -5,19 +5,21 @@ package org.namcl.eval;
  *
  * @param model              the model file
  * @param modelName          its name (the file name without .nam)
- * @param modelValidationEsr the model's own {@code metadata.validation_esr}, or null
+ * @param modelValidationEsr the model's own {@code metadata.training.validation_esr}, or null
+ * @param modelInfo          what the model's metadata says of it (name, gear, maker), or null
  * @param pair               the pair's name
  * @param metrics            null when the pair failed before it could be compared
  * @param validationEsr      ESR over the trainer's validation split (NAM v3 inputs), or null
  * @param problem            what went wrong (a failure, or an undefined ESR), or null
  * @param charts             what the HTML report draws of it, or null (not asked for, or no metrics)
  */
-public record EvalResult(String model, String modelName, Double modelValidationEsr, String pair, String input,
+public record EvalResult(String model, String modelName, Double modelValidationEsr, String modelInfo, String pair,
+                         String input,
                          String target, PairMetrics metrics, Double validationEsr, String problem, ChartData charts) {
 
     public EvalResult withCharts(ChartData c) {
-        return new EvalResult(model, modelName, modelValidationEsr, pair, input, target, metrics, validationEsr,
-                problem, c);
+        return new EvalResult(model, modelName, modelValidationEsr, modelInfo, pair, input, target, metrics,
+                validationEsr, problem, c);
     }
 
     /** Whether it counts as a failure for the exit code. */

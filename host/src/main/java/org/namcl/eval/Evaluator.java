@@ -97,7 +97,7 @@ public final class Evaluator {
             progress.error(problem);
             for (int m = 0; m < models.size(); m++) {
                 for (int p = 0; p < prepared.size(); p++) {
-                    add(seq(m, p, prepared), failure(models.get(m), null, null, prepared.get(p), problem));
+                    add(seq(m, p, prepared), failure(models.get(m), null, prepared.get(p), problem));
                 }
             }
             return results();
@@ -204,7 +204,7 @@ public final class Evaluator {
             return;
         }
         progress.error(job.name() + ": " + problem);
-        add(job.seq, failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, problem));
+        add(job.seq, failure(job.model.path, job.model, job.pair, problem));
     }
 
     private void score(Job job) {
@@ -218,7 +218,7 @@ public final class Evaluator {
                 problem = job.pair.pair.target() + ": the target is silent over the segment compared: ESR is undefined";
                 progress.error(problem + " (model " + job.model.name + ")");
             }
-            r = result(job.model.path, job.model.name, job.model.validationEsr, job.pair, s.metrics(), s.validationEsr(),
+            r = result(job.model.path, job.model, job.pair, s.metrics(), s.validationEsr(),
                     problem);
             if (charts) {
                 r = r.withCharts(ChartData.of(output, job.pair.target.samples(), s.metrics(),
@@ -226,7 +226,7 @@ public final class Evaluator {
             }
         } catch (EvalException e) {
             progress.error(e.getMessage() + " (model " + job.model.name + ")");
-            r = failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, e.getMessage());
+            r = failure(job.model.path, job.model, job.pair, e.getMessage());
         }
         add(job.seq, store(job, r));
     }
@@ -245,12 +245,12 @@ public final class Evaluator {
             synchronized (this) {
                 stored++;
             }
-            add(job.seq, result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
+            add(job.seq, result(job.model.path, job.model, job.pair, r.metrics(),
                     r.validationEsr(), r.problem()).withCharts(r.charts()));
         } catch (SQLException e) {
             String problem = "cannot read the results database " + db.file() + ": " + e.getMessage();
             progress.error(problem);
-            add(job.seq, failure(job.model.path, job.model.name, job.model.validationEsr, job.pair, problem));
+            add(job.seq, failure(job.model.path, job.model, job.pair, problem));
         }
         return true;
     }
@@ -266,20 +266,21 @@ public final class Evaluator {
         } catch (SQLException e) {
             String problem = "scored, but cannot be stored in the results database " + db.file() + ": " + e.getMessage();
             progress.error(job.name() + ": " + problem);
-            return result(job.model.path, job.model.name, job.model.validationEsr, job.pair, r.metrics(),
+            return result(job.model.path, job.model, job.pair, r.metrics(),
                     r.validationEsr(), problem).withCharts(r.charts());
         }
     }
 
-    private static EvalResult failure(Path model, String name, Double modelEsr, Prepared pair, String problem) {
-        return result(model, name, modelEsr, pair, null, null, problem);
+    /** A result without metrics; {@code model} is null when it did not load. */
+    private static EvalResult failure(Path path, Model model, Prepared pair, String problem) {
+        return result(path, model, pair, null, null, problem);
     }
 
-    private static EvalResult result(Path model, String name, Double modelEsr, Prepared pair, PairMetrics metrics,
-                                     Double validationEsr, String problem) {
-        return new EvalResult(model.toString(), name != null ? name : OutputPaths.modelName(model), modelEsr,
-                pair.pair.name(), pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr,
-                problem, null);
+    private static EvalResult result(Path path, Model model, Prepared pair, PairMetrics metrics, Double validationEsr,
+                                     String problem) {
+        return new EvalResult(path.toString(), model != null ? model.name : OutputPaths.modelName(path),
+                model == null ? null : model.validationEsr, model == null ? null : model.info, pair.pair.name(),
+                pair.pair.input().toString(), pair.pair.target().toString(), metrics, validationEsr, problem, null);
     }
 
     /**
@@ -302,8 +303,12 @@ public final class Evaluator {
         }
     }
 
-    /** A model loaded for its jobs (hashed for the database). */
-    private record Model(Path path, String name, Network net, Double validationEsr, String sha256) {
+    /**
+     * A model loaded for its jobs (hashed for the database).
+     *
+     * @param info what its metadata says of it, or null ({@link ModelInfo})
+     */
+    private record Model(Path path, String name, Network net, Double validationEsr, String info, String sha256) {
     }
 
     /** One (model, pair) render: the output it fills. */
@@ -407,7 +412,7 @@ public final class Evaluator {
                     throw new ModelException(path + ": " + support.problem());
                 }
                 model = new Model(path, OutputPaths.modelName(path), net, file.metadata().validationEsr(),
-                        db == null ? null : Sha256.of(path));
+                        ModelInfo.of(file.metadata()), db == null ? null : Sha256.of(path));
             } catch (IOException e) {
                 modelProblem = path + ": cannot be read: " + Problems.reason(e);
                 progress.error(modelProblem);
@@ -421,7 +426,7 @@ public final class Evaluator {
         private RenderJob prepare(long seq, Prepared pair) {
             Path path = models.get(modelIndex);
             if (pair.problem != null || modelProblem != null) {
-                add(seq, failure(path, null, model == null ? null : model.validationEsr, pair,
+                add(seq, failure(path, model, pair,
                         pair.problem != null ? pair.problem : modelProblem));
                 return null;
             }
@@ -436,7 +441,7 @@ public final class Evaluator {
             }
             if (problem != null) {
                 progress.error(problem);
-                add(seq, failure(path, model.name, model.validationEsr, pair, problem));
+                add(seq, failure(path, model, pair, problem));
                 return null;
             }
             Job job = new Job(seq, model, pair, db == null ? null

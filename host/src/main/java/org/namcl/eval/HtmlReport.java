@@ -111,8 +111,11 @@ public final class HtmlReport {
 
     private static void model(StringBuilder b, int rank, List<EvalResult> rows) {
         EvalResult first = rows.get(0);
-        b.append("<section>\n<h3>").append(esc(rank + ". " + first.modelName())).append("</h3>\n<p class=\"path\">")
-                .append(esc(first.model())).append("</p>\n");
+        b.append("<section>\n<h3>").append(esc(rank + ". " + first.modelName())).append("</h3>\n");
+        if (first.modelInfo() != null) {
+            b.append("<p>").append(esc(first.modelInfo())).append("</p>\n");
+        }
+        b.append("<p class=\"path\">").append(esc(first.model())).append("</p>\n");
         EvalResult shown = rows.stream().filter(r -> r.charts() != null).findFirst().orElse(null);
         if (shown == null) {
             b.append("<p>").append(esc(first.problem() != null ? first.problem() : "No charts for this model."))

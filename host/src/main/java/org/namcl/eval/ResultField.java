@@ -10,6 +10,7 @@ public enum ResultField {
     MODEL(true, EvalResult::model),
     MODEL_NAME(true, EvalResult::modelName),
     MODEL_VALIDATION_ESR(false, EvalResult::modelValidationEsr),
+    MODEL_INFO(true, EvalResult::modelInfo),
     PAIR(true, EvalResult::pair),
     INPUT(true, EvalResult::input),
     TARGET(true, EvalResult::target),
@@ -61,7 +62,8 @@ public enum ResultField {
                 real(get.apply(OUTPUT_PEAK.key())), real(get.apply(TARGET_PEAK.key())),
                 real(get.apply(RESIDUAL_PEAK.key())));
         return new EvalResult((String) get.apply(MODEL.key()), (String) get.apply(MODEL_NAME.key()),
-                real(get.apply(MODEL_VALIDATION_ESR.key())), (String) get.apply(PAIR.key()),
+                real(get.apply(MODEL_VALIDATION_ESR.key())), (String) get.apply(MODEL_INFO.key()),
+                (String) get.apply(PAIR.key()),
                 (String) get.apply(INPUT.key()), (String) get.apply(TARGET.key()), metrics,
                 real(get.apply(VALIDATION_ESR.key())), (String) get.apply(PROBLEM.key()), null);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import org.namcl.render.TestModels;
 class EvalHtmlReportTest {
     /** A file name that is markup: unescaped, it would load an image and run a script. */
     static final String HOSTILE = "<img src=x onerror=alert(1)> & \"amp\" 'co'";
+    static final String HOSTILE_METADATA = "<script>alert(2)</script>";
 
     @TempDir
     Path dir;
@@ -43,7 +45,14 @@ class EvalHtmlReportTest {
         models = dir.resolve("models");
         Path nano = TestModels.copy(TestModels.NANO, models);
         TestModels.copy(TestModels.DEMONET, models);
-        Files.copy(TestModels.copy(TestModels.SLIMMABLE, dir.resolve("tmp")), models.resolve(HOSTILE + ".nam"));
+        // its metadata is markup too
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode hostile = (ObjectNode) mapper.readTree(
+                TestModels.copy(TestModels.SLIMMABLE, dir.resolve("tmp")).toFile());
+        ObjectNode metadata = hostile.putObject("metadata");
+        metadata.put("name", HOSTILE_METADATA);
+        metadata.put("modeled_by", "</p><img src=y onerror=alert(3)>");
+        mapper.writeValue(models.resolve(HOSTILE + ".nam").toFile(), hostile);
         float[] x = TestAudio.signal(3 * 48_000, 7);
         di = TestAudio.write(dir.resolve("di.wav"), x);
         float[] y = TestModels.stream(TestModels.net(nano), x);
@@ -62,6 +71,9 @@ class EvalHtmlReportTest {
         assertFalse(page.contains("onerror=alert(1)>"), "raw markup from a file name");
         assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;amp&quot; &#39;co&#39;"),
                 "the name as escaped text");
+        assertFalse(page.contains("<script"), "raw markup from metadata");
+        assertTrue(page.contains("&lt;script&gt;alert(2)&lt;/script&gt;; modeled by &lt;/p&gt;&lt;img src=y"),
+                "the metadata as escaped text");
         assertFalse(Pattern.compile("(?i)<[^>]*\\s(src|href)\\s*=|@import|url\\((?!#)").matcher(page).find(),
                 "the page refers to something outside itself");
         assertEquals(1 + 3 * 4, count(page, "<svg"), "the ranking and four charts per model");
