@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: makes sure an OpenCL driver is present (PoCL, a CPU
-# driver, is installed when none is), checks the launcher end to end, then builds and runs
-# every module's tests.
+# driver, is installed when none is) and headless Chromium (for the HTML report's test), checks
+# the launcher end to end, then builds and runs every module's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,13 @@ if ! scripts/ensure-opencl.sh; then
     exit 1
   fi
   echo "test: no OpenCL driver; the OpenCL tests will be skipped (they run in CI)" >&2
+fi
+if ! scripts/ensure-chromium.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test: CI needs chromium for the HTML report's browser test; see the message above" >&2
+    exit 1
+  fi
+  echo "test: no chromium; the HTML report's browser test will be skipped (it runs in CI)" >&2
 fi
 # the launcher and the README's first command, from outside the repository (builds the jar)
 e2e/launcher.sh

@@ -70,6 +70,11 @@ public enum ModelShape {
 
     /** The model with Gaussian weights (σ = 0.25) from a generator seeded with {@code seed}. */
     public NamFile build(long seed) {
+        return NamLoader.parse(json(seed), displayName() + " (random weights)");
+    }
+
+    /** {@link #build}'s model as {@code .nam} JSON text. */
+    public String json(long seed) {
         if (lstmLayers > 0) {
             ObjectNode config = JsonNodeFactory.instance.objectNode();
             config.put("num_layers", lstmLayers);
@@ -86,7 +91,7 @@ public enum ModelShape {
         return waveNet(seed);
     }
 
-    private NamFile waveNet(long seed) {
+    private String waveNet(long seed) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode config = f.objectNode();
         ArrayNode layers = config.putArray("layers");
@@ -104,7 +109,7 @@ public enum ModelShape {
     }
 
     /** @param headScale whether the last weight is a WaveNet's head scale (0.02) rather than random */
-    private NamFile model(String architecture, ObjectNode config, long count, long seed, boolean headScale) {
+    private String model(String architecture, ObjectNode config, long count, long seed, boolean headScale) {
         ObjectNode model = JsonNodeFactory.instance.objectNode();
         model.put("version", "0.7.0");
         model.put("architecture", architecture);
@@ -118,7 +123,7 @@ public enum ModelShape {
             w.add(0.02f);
         }
         model.put("sample_rate", 48000);
-        return NamLoader.parse(model.toString(), displayName() + " (random weights)");
+        return model.toString();
     }
 
     private ObjectNode a1Array(JsonNodeFactory f, int in, int channels, int headSize, int[] dil, boolean headBias) {

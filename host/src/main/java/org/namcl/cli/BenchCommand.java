@@ -10,8 +10,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.bench.Benchmark;
+import org.namcl.bench.EvalBench;
 import org.namcl.bench.ManyModelsBench;
 import org.namcl.bench.ModelShape;
+import org.namcl.render.EngineChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
         footerHeading = "%nExample:%n",
         footer = {"  namcl bench --seconds 10 --models standard,nano",
-            "  namcl bench --many-models 200 --seconds 2"})
+            "  namcl bench --many-models 200 --seconds 2",
+            "  namcl bench --eval 50 --seconds 10"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -61,6 +64,12 @@ final class BenchCommand implements Callable<Integer> {
                 + "engine, and prints both rates and their ratio. Default --models with it: nano.")
     private Integer manyModels;
 
+    @Option(names = "--eval", paramLabel = "N",
+            description = "Instead: what scoring costs. Times eval of N models of one size (the first of --models; "
+                + "default nano) over one DI of --seconds against render of the same models, and prints both "
+                + "wall times and their ratio, on the engine render's --engine auto picks (--device none: the CPU).")
+    private Integer evalModels;
+
     /** The sizes as users type them. */
     static final class ShapeNames implements Iterable<String> {
         @Override
@@ -76,6 +85,17 @@ final class BenchCommand implements Callable<Integer> {
                     "--seconds must be positive and --threads at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (evalModels != null) {
+            if (evalModels < 1) {
+                throw new ParameterException(spec.commandLine(), "--eval must be at least 1");
+            }
+            boolean shapesGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+            boolean cpuOnly = "none".equalsIgnoreCase(device);
+            EvalBench.run(evalModels, seconds, shapesGiven ? shapes.get(0) : ModelShape.NANO,
+                    cpuOnly ? EngineChoice.CPU : EngineChoice.AUTO, cpuOnly ? null : device, threads, printStream(out));
+            out.flush();
+            return ExitCodes.OK;
+        }
         if (manyModels != null) {
             if (manyModels < 1) {
                 throw new ParameterException(spec.commandLine(), "--many-models must be at least 1");

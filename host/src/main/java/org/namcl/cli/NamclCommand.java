@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         header = "Renders Neural Amp Modeler (.nam) models over WAV files.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {RenderCommand.class, CompareCommand.class, InfoCommand.class, DevicesCommand.class, BenchCommand.class,
+        subcommands = {RenderCommand.class, EvalCommand.class, CompareCommand.class, ReportCommand.class,
+            InfoCommand.class, DevicesCommand.class, BenchCommand.class,
             HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  namcl render -m amp.nam takes/ -o rendered/",
             "  namcl render -m amp.nam -m pedal.nam di.wav --format same -o out/",
+            "  namcl eval -m captures/ --input di.wav --target reamp.wav --html report.html",
             "  namcl info amp.nam",
             "  namcl render --help"})
 final class NamclCommand implements Callable<Integer> {
@@ -38,6 +40,6 @@ final class NamclCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command (render, info, devices or bench)");
+        throw new ParameterException(spec.commandLine(), "missing command (render, eval, report, info, devices or bench)");
     }
 }

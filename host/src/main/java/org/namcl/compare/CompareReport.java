@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.namcl.compare.PairComparison.Verdict;
-import org.namcl.render.ReportFile;
+import org.namcl.render.AtomicFile;
 import org.namcl.render.RunReport;
 
 /** The outcome of a comparison: counts, the worst pair, and every pair's metrics as JSON. */
@@ -88,7 +88,7 @@ public final class CompareReport {
                 o.put("other_frames", d.otherFrames());
             }
         });
-        ReportFile.write(file, RunReport.MAPPER.writeValueAsBytes(root));
+        AtomicFile.write(file, RunReport.MAPPER.writeValueAsBytes(root), "the report");
     }
 
     /** JSON has no NaN: an undefined ratio is null. */

@@ -22,6 +22,11 @@ public final class EngineSelector implements AutoCloseable {
         this.fallback = fallback;
     }
 
+    /** Engines chosen by the caller: {@code primary} first, {@code fallback} (or null) standing by. */
+    public static EngineSelector of(Engine primary, Engine fallback) {
+        return new EngineSelector(primary, fallback);
+    }
+
     /**
      * @param notice told, in one line, when {@code auto} ends up on the CPU and why
      * @throws org.namcl.opencl.OpenClException for {@code opencl} when no device fits or the engine cannot start

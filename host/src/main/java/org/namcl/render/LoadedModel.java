@@ -1,14 +1,10 @@
 package org.namcl.render;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Consumer;
+import org.namcl.files.Sha256;
 import org.namcl.model.ModelException;
 import org.namcl.model.NamFile;
 import org.namcl.model.NamLoader;
@@ -61,17 +57,10 @@ public record LoadedModel(Path path, String name, String sha256, Network net, do
     }
 
     private static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.of(path);
         } catch (IOException e) {
             throw new ModelException(path + ": cannot be read again: " + Problems.reason(e), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -111,6 +111,6 @@ public final class RunReport {
         }
         summary.put("rendered_seconds", renderedSeconds());
         root.set("pairs", MAPPER.valueToTree(pairs()));
-        ReportFile.write(file, MAPPER.writeValueAsBytes(root));
+        AtomicFile.write(file, MAPPER.writeValueAsBytes(root), "the report");
     }
 }

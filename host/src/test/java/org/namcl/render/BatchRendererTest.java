@@ -29,6 +29,7 @@ import org.namcl.model.net.Network;
 import org.namcl.model.net.WaveNet;
 import org.namcl.opencl.OpenClException;
 import org.namcl.render.RunReport.Status;
+import org.namcl.testing.WaveNetsOnlyEngine;
 
 /** Batches as jobs: engine policy changes nothing, failures fail alone and leave nothing behind, fallback. */
 class BatchRendererTest {
@@ -184,7 +185,7 @@ class BatchRendererTest {
         Path b = TestAudio.write(dir.resolve("in/b.wav"), TestAudio.signal(2000, 2));
 
         RunReport report = render(options(false, false), List.of(lstm, waveNet), List.of(a, b), dir.resolve("out"),
-                new WaveNetsOnly(), new CpuEngine(1));
+                new WaveNetsOnlyEngine(), new CpuEngine(1));
 
         assertEquals(4, report.count(Status.RENDERED), err::toString);
         String notice = lstm + ": the device engine does not run LSTM models; rendering it on the cpu engine";
@@ -202,7 +203,7 @@ class BatchRendererTest {
         Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(100, 1));
 
         RunReport report = render(options(false, false), List.of(lstm), List.of(a), dir.resolve("out"),
-                new WaveNetsOnly(), null);
+                new WaveNetsOnlyEngine(), null);
 
         assertEquals(1, report.count(Status.FAILED));
         assertTrue(err.toString().contains("namcl: error: " + lstm
@@ -222,42 +223,6 @@ class BatchRendererTest {
 
         assertEquals(1000 + 22050, TestAudio.read(dir.resolve("default/lstm/x.wav")).channel(0).length);
         assertEquals(1000 + 11025, TestAudio.read(dir.resolve("given/lstm/x.wav")).channel(0).length);
-    }
-
-    /** Runs WaveNets (on the CPU engine, named "device"), and no other architecture: a stand-in for OpenCL. */
-    private static final class WaveNetsOnly implements Engine {
-        private final CpuEngine cpu = new CpuEngine(1);
-
-        @Override
-        public String name() {
-            return "device";
-        }
-
-        @Override
-        public String description() {
-            return "WaveNets only";
-        }
-
-        @Override
-        public Support supports(Network model) {
-            return model instanceof WaveNet ? Support.yes()
-                    : Support.no("the device engine does not run " + model.architecture() + " models");
-        }
-
-        @Override
-        public StreamRenderer open(Network model) {
-            return cpu.open(model);
-        }
-
-        @Override
-        public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
-            cpu.run(jobs, outcomes);
-        }
-
-        @Override
-        public void close() {
-            cpu.close();
-        }
     }
 
     /** Writes {@code after} frames of each job (a copy of its input), then fails it with {@code e} as the engine's fault. */

@@ -33,6 +33,14 @@ public final class Tolerance {
      */
     public static final double FLOAT32_FORWARD = 1e-5;
 
+    /*
+     * Evaluation metrics (namcl eval) against the test's own double-precision computation.
+     */
+    /** Two double-precision evaluations of one sum over a few 100,000 terms, summed in other orders. */
+    public static final double DOUBLE_SUM_RELATIVE = 1e-12;
+    /** The gain eval must find in a target made as gain x output + noise (the bound). */
+    public static final double EVAL_GAIN_DB = 0.01;
+
     private Tolerance() {
     }
 

@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.namcl.files.OwnedFiles;
 
-/** Writes a report (JSON, HTML) atomically: the file is whole or not there. */
-public final class ReportFile {
-    private ReportFile() {
+/**
+ * Writes a whole file or nothing (reports: JSON, CSV, HTML): into one of this run's temporary
+ * files beside it, renamed over it when complete, and removed if the run is interrupted.
+ */
+public final class AtomicFile {
+    private AtomicFile() {
     }
 
-    /** Writes {@code bytes} to {@code file} through one of this run's temporary files, renamed into place. */
-    public static void write(Path file, byte[] bytes) throws IOException {
+    /**
+     * @param what what the file is, for the message ("the report")
+     * @throws IOException naming {@code what} and the file
+     */
+    public static void write(Path file, byte[] bytes, String what) throws IOException {
         Path target = file.toAbsolutePath();
         OwnedFiles files = OwnedFiles.process();
         OwnedFiles.Temporary temp = null;
@@ -28,7 +34,7 @@ public final class ReportFile {
             if (temp != null) {
                 files.discard(temp);
             }
-            throw new IOException("cannot write the report " + file + ": " + Problems.describe(e), e);
+            throw new IOException("cannot write " + what + " " + file + ": " + Problems.describe(e), e);
         }
     }
 }

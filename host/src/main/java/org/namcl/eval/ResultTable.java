@@ -1,0 +1,67 @@
+package org.namcl.eval;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The ranked table {@code eval} prints: one row per (model, pair), best model first. */
+public final class ResultTable {
+    private ResultTable() {
+    }
+
+    /** Prints {@code ranked} (as {@link Ranking#rank} orders it), columns padded to fit. */
+    public static void print(List<EvalResult> ranked, PrintWriter out) {
+        boolean manyPairs = ranked.stream().map(EvalResult::pair).distinct().count() > 1;
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("#", "model"));
+        if (manyPairs) {
+            head.add("pair");
+        }
+        head.addAll(List.of("ESR", "ESR pre-emph", "val ESR", "model val ESR", "latency", "gain dB", "verdict"));
+        rows.add(head.toArray(String[]::new));
+        int rank = 0;
+        String lastModel = null;
+        for (EvalResult r : ranked) {
+            if (!r.model().equals(lastModel)) {
+                rank++;
+                lastModel = r.model();
+            }
+            PairMetrics m = r.metrics();
+            List<String> row = new ArrayList<>(List.of(Integer.toString(rank), r.modelName()));
+            if (manyPairs) {
+                row.add(r.pair());
+            }
+            row.add(esr(m == null ? null : m.esr()));
+            row.add(esr(m == null ? null : m.esrPreEmphasis()));
+            row.add(esr(r.validationEsr()));
+            row.add(esr(r.modelValidationEsr()));
+            row.add(m == null ? "-" : Integer.toString(m.latency()));
+            row.add(m == null || m.gainDb() == null ? "-" : String.format(Locale.ROOT, "%+.2f", m.gainDb()));
+            row.add(r.verdict());
+            rows.add(row.toArray(String[]::new));
+        }
+        int[] width = new int[head.size()];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean left = i == 1 || (manyPairs && i == 2) || i == row.length - 1;
+                String cell = left ? String.format("%-" + width[i] + "s", row[i])
+                        : String.format("%" + width[i] + "s", row[i]);
+                b.append(i == 0 ? "" : "  ").append(cell);
+            }
+            out.println(b.toString().stripTrailing());
+        }
+        out.flush();
+    }
+
+    /** An ESR for people: four significant digits, "-" when unknown. */
+    static String esr(Double e) {
+        return e == null ? "-" : String.format(Locale.ROOT, "%.4g", e);
+    }
+}
