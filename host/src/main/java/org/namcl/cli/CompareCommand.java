@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.namcl.compare.CompareHtml;
 import org.namcl.compare.CompareReport;
 import org.namcl.compare.CompareRun;
 import org.namcl.compare.Limits;
@@ -119,6 +120,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Also write every pair's metrics and verdict, worst first, as JSON.")
     private Path reportFile;
 
+    @Option(names = "--html", paramLabel = "FILE.html",
+            description = "Also write a self-contained page: every pair in a table, worst first, and for the worst "
+                    + CompareHtml.CHARTED + " the difference over time and its spectrum.")
+    private Path htmlFile;
+
     @Option(names = {"-q", "--quiet"}, description = "Print failing pairs and errors only: no progress or summary.")
     private boolean quiet;
 
@@ -161,21 +167,26 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        List<PairComparison> results = new CompareRun(chosen, against, limits, loading, threads, progress)
-                .run(modelPaths, files);
+        CompareRun run = new CompareRun(chosen, against, limits, loading, threads, progress)
+                .charting(htmlFile == null ? 0 : CompareHtml.CHARTED);
+        List<PairComparison> results = run.run(modelPaths, files);
         CompareReport report = new CompareReport(results, limits);
         if (!quiet) {
             report.summary().forEach(line -> spec.commandLine().getErr().println("namcl: " + line));
             spec.commandLine().getErr().flush();
         }
         int code = report.count(Verdict.PASS) == results.size() ? ExitCodes.OK : ExitCodes.FAILED;
-        if (reportFile != null) {
-            try {
-                report.write(reportFile, Version.get(), spec.commandLine().getParseResult().originalArgs());
-            } catch (IOException e) {
-                progress.error(e.getMessage());
-                return ExitCodes.FAILED;
+        List<String> arguments = spec.commandLine().getParseResult().originalArgs();
+        try {
+            if (reportFile != null) {
+                report.write(reportFile, Version.get(), arguments);
             }
+            if (htmlFile != null) {
+                CompareHtml.write(htmlFile, report, run.traces(), Version.get(), arguments);
+            }
+        } catch (IOException e) {
+            progress.error(e.getMessage());
+            return ExitCodes.FAILED;
         }
         return code;
     }

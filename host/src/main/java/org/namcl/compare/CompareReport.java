@@ -32,10 +32,16 @@ public final class CompareReport {
                 .max(Comparator.comparingDouble(PairComparison::badness));
     }
 
+    /** Every pair, the furthest from its baseline first (those not compared before all). */
+    public List<PairComparison> worstFirst() {
+        return pairs.stream().sorted(Comparator.comparingDouble(PairComparison::badness).reversed()).toList();
+    }
+
     /** The closing lines: the counts and the worst pair measured. */
     public List<String> summary() {
-        String counts = String.format(Locale.ROOT, "%d pairs compared: %d passed, %d failed, %d could not be compared "
-                        + "(limits: ESR < %.3g, max|d| <= %.3g x peak)", pairs.size(), count(Verdict.PASS),
+        String counts = String.format(Locale.ROOT, "%d %s compared: %d passed, %d failed, %d could not be compared "
+                        + "(limits: ESR < %.3g, max|d| <= %.3g x peak)", pairs.size(), pairs.size() == 1 ? "pair" : "pairs",
+                count(Verdict.PASS),
                 count(Verdict.FAIL), count(Verdict.ERROR), limits.esr(), limits.peak());
         return worst().map(w -> List.of(counts, "worst: " + describe(w))).orElse(List.of(counts));
     }
@@ -62,7 +68,7 @@ public final class CompareReport {
             summary.put(v.name().toLowerCase(Locale.ROOT), count(v));
         }
         ArrayNode list = root.putArray("pairs");
-        pairs.stream().sorted(Comparator.comparingDouble(PairComparison::badness).reversed()).forEach(p -> {
+        worstFirst().forEach(p -> {
             ObjectNode o = list.addObject();
             o.put("model", p.model().toString());
             o.put("input", p.input().toString());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class CompareRun {
     private final int threads;
     private final ProgressReporter progress;
     private final List<PairComparison> results = new ArrayList<>();
+    /** Chart data of the worst pairs so far, at most {@link #charted} of them. */
+    private final Map<PairComparison, DifferenceTrace.Trace> traces = new IdentityHashMap<>();
+    private int charted;
 
     /**
      * @param sides    the engines to compare; without {@code against} the first is the baseline
@@ -57,6 +61,19 @@ public final class CompareRun {
         this.modelOptions = modelOptions;
         this.threads = threads;
         this.progress = progress;
+    }
+
+    /** Gathers chart data for the HTML report, kept for the {@code worst} pairs. */
+    public CompareRun charting(int worst) {
+        this.charted = worst;
+        return this;
+    }
+
+    /** The chart data kept, by pair. */
+    public Map<PairComparison, DifferenceTrace.Trace> traces() {
+        synchronized (results) {
+            return Map.copyOf(traces);
+        }
     }
 
     /** The sides measured against the baseline. */
@@ -221,18 +238,22 @@ public final class CompareRun {
         }
         engine.run(jobs(ready, p -> {
             open(p, model);
-            ComparingSink sink = new ComparingSink(baselineSource(p), p.channels);
+            ComparingSink sink = new ComparingSink(baselineSource(p), p.channels,
+                    charted > 0 ? new DifferenceTrace(p.source.frames(), p.rate) : null);
             return new RenderJob(model.net(), p.source, sink, p);
         }, (p, why) -> add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate,
                 null, why), true)), outcome -> {
             Pair p = (Pair) outcome.job().tag();
             Difference d = null;
+            DifferenceTrace.Trace trace = null;
             String problem;
             try {
                 if (outcome instanceof JobOutcome.Failed f) {
                     problem = side + " failed: " + Problems.describe(f.cause());
                 } else {
-                    d = ((ComparingSink) outcome.job().sink()).finish();
+                    ComparingSink sink = (ComparingSink) outcome.job().sink();
+                    d = sink.finish();
+                    trace = sink.trace() == null ? null : sink.trace().finish();
                     problem = limits.violation(d);
                 }
             } catch (IOException | RuntimeException e) {
@@ -240,8 +261,12 @@ public final class CompareRun {
                 d = null;
             }
             p.closeFiles();
-            add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate, d, problem),
-                    true);
+            PairComparison r = new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate,
+                    d, problem);
+            add(r, true);
+            if (trace != null) {
+                keep(r, trace);
+            }
         });
     }
 
@@ -295,6 +320,17 @@ public final class CompareRun {
             results.add(r);
         }
         progress.pairDone(0);
+    }
+
+    /** Keeps {@code trace} if {@code r} is among the {@link #charted} worst pairs so far. */
+    private void keep(PairComparison r, DifferenceTrace.Trace trace) {
+        synchronized (results) {
+            traces.put(r, trace);
+            if (traces.size() > charted) {
+                traces.keySet().stream().min(java.util.Comparator.comparingDouble(PairComparison::badness))
+                        .ifPresent(traces::remove);
+            }
+        }
     }
 
     /** Makes a pair's job, or fails it (the pair is then left out). */

@@ -12,15 +12,25 @@ final class ComparingSink implements SignalSink {
     private final SignalSource baseline;
     private final int channels;
     private final SignalDifference difference = new SignalDifference();
+    /** Gathers what the HTML report draws, or null. */
+    private final DifferenceTrace trace;
     private float[][] base = new float[0][0];
     private long otherFrames;
     private long baselineFrames;
     private boolean baselineEnded;
 
-    /** @param baseline read as far as the rendering goes, then to its end by {@link #finish()} */
-    ComparingSink(SignalSource baseline, int channels) {
+    /**
+     * @param baseline read as far as the rendering goes, then to its end by {@link #finish()}
+     * @param trace    also gathers the report's chart data into this, or null
+     */
+    ComparingSink(SignalSource baseline, int channels, DifferenceTrace trace) {
         this.baseline = baseline;
         this.channels = channels;
+        this.trace = trace;
+    }
+
+    DifferenceTrace trace() {
+        return trace;
     }
 
     @Override
@@ -32,6 +42,9 @@ final class ComparingSink implements SignalSink {
             ensure(want);
             int k = readBaseline(want);
             difference.add(base, 0, src, off + compared, channels, k);
+            if (trace != null) {
+                trace.add(base, 0, src, off + compared, channels, k);
+            }
             compared += k;
         }
     }

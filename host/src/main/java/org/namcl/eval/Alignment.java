@@ -1,6 +1,7 @@
 package org.namcl.eval;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.namcl.report.Fft;
 
 /**
  * Finds how far a recorded target lags a model's output: the lag L in [-maxLag, maxLag] that

@@ -1,7 +1,7 @@
 package org.namcl.eval;
 
 import java.util.Arrays;
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.namcl.report.PowerSpectrum;
 
 /**
  * What the HTML report draws of one (model, pair), reduced to a few thousand numbers so it can be
@@ -29,8 +29,6 @@ public record ChartData(int sampleRate, long zoomStart, float[] zoomOutput, floa
     static final int FFT = 4096;
     static final int SPECTRUM_FRAMES = 48;
     static final int SPECTRUM_BINS = 160;
-    /** Levels of exact silence are drawn here rather than at minus infinity. */
-    static final double FLOOR_DB = -160;
 
     /** The charts of {@code output} against {@code target} over the segment {@code m} compared. */
     public static ChartData of(float[] output, float[] target, PairMetrics m, int sampleRate) {
@@ -77,8 +75,8 @@ public record ChartData(int sampleRate, long zoomStart, float[] zoomOutput, floa
                 t2 += t * t;
             }
             errAt[b] = (from + (a + z) / 2.0) / sampleRate;
-            errDb[b] = db(e2 / (z - a));
-            tDb[b] = db(t2 / (z - a));
+            errDb[b] = PowerSpectrum.db(e2 / (z - a), PowerSpectrum.FLOOR_DB);
+            tDb[b] = PowerSpectrum.db(t2 / (z - a), PowerSpectrum.FLOOR_DB);
         }
 
         Spectra s = spectra(output, target, from, length, lag, sampleRate);
@@ -95,62 +93,24 @@ public record ChartData(int sampleRate, long zoomStart, float[] zoomOutput, floa
         while (size > 64 && size > length) {
             size >>= 1;
         }
-        double[] window = new double[size];
-        double windowSum = 0;
-        for (int i = 0; i < size; i++) {
-            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / size);
-            windowSum += window[i];
-        }
         int frames = Math.max(1, Math.min(SPECTRUM_FRAMES, length / size));
-        double[][] power = new double[3][size / 2 + 1];
+        PowerSpectrum[] spectra = {new PowerSpectrum(size), new PowerSpectrum(size), new PowerSpectrum(size)};
         double[][] buf = new double[3][size];
-        DoubleFFT_1D fft = Fft.of(size);
         for (int f = 0; f < frames; f++) {
             int start = from + (int) ((long) Math.max(0, length - size) * f / Math.max(1, frames - 1));
             for (int i = 0; i < size; i++) {
                 boolean in = start + i < from + length;
                 double y = in ? output[start + i] : 0;
                 double t = in ? target[start + i + lag] : 0;
-                buf[0][i] = window[i] * t;
-                buf[1][i] = window[i] * y;
-                buf[2][i] = window[i] * (y - t);
+                buf[0][i] = t;
+                buf[1][i] = y;
+                buf[2][i] = y - t;
             }
             for (int k = 0; k < 3; k++) {
-                fft.realForward(buf[k]);
-                for (int i = 0; i <= size / 2; i++) {
-                    // JTransforms packs bins 0 and size/2 (real) first; a full-scale sine at bin i reads 0 dB
-                    double re = (i == 0 ? buf[k][0] : i == size / 2 ? buf[k][1] : buf[k][2 * i]) * 2 / windowSum;
-                    double im = i == 0 || i == size / 2 ? 0 : buf[k][2 * i + 1] * 2 / windowSum;
-                    power[k][i] += (re * re + im * im) / frames;
-                }
+                spectra[k].add(buf[k]);
             }
         }
-        double binHz = rate / (double) size;
-        double low = Math.max(20, binHz);
-        double high = rate / 2.0;
-        double[] freqs = new double[SPECTRUM_BINS];
-        double[][] out = new double[3][SPECTRUM_BINS];
-        for (int b = 0; b < SPECTRUM_BINS; b++) {
-            double f0 = low * Math.pow(high / low, b / (double) SPECTRUM_BINS);
-            double f1 = low * Math.pow(high / low, (b + 1) / (double) SPECTRUM_BINS);
-            freqs[b] = Math.sqrt(f0 * f1);
-            int i0 = (int) Math.round(f0 / binHz);
-            int i1 = Math.max(i0 + 1, (int) Math.round(f1 / binHz));
-            for (int k = 0; k < 3; k++) {
-                double sum = 0;
-                int n = 0;
-                for (int i = i0; i < i1 && i <= size / 2; i++) {
-                    sum += power[k][i];
-                    n++;
-                }
-                out[k][b] = db(n == 0 ? power[k][Math.min(i0, size / 2)] : sum / n);
-            }
-        }
-        return new Spectra(freqs, out[0], out[1], out[2]);
-    }
-
-    /** A power (mean square) in dB, floored. */
-    private static double db(double power) {
-        return power > 0 ? Math.max(FLOOR_DB, 10 * Math.log10(power)) : FLOOR_DB;
+        return new Spectra(spectra[0].frequencies(rate, SPECTRUM_BINS), spectra[0].db(rate, SPECTRUM_BINS, PowerSpectrum.FLOOR_DB),
+                spectra[1].db(rate, SPECTRUM_BINS, PowerSpectrum.FLOOR_DB), spectra[2].db(rate, SPECTRUM_BINS, PowerSpectrum.FLOOR_DB));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.namcl.render.AtomicFile;
+import org.namcl.report.Html;
 
 /**
  * The HTML report ({@code --html}): one self-contained page (styles and SVG charts inline,
@@ -40,7 +41,7 @@ public final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>namcl eval report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>namcl eval</h1>\n<p class=\"run\">")
-                .append(esc(byModel.size() + " models, " + run.ranked().size() + " results; started " + run.started()
+                .append(Html.escape(byModel.size() + " models, " + run.ranked().size() + " results; started " + run.started()
                         + "; engine " + run.engine() + "; settings " + run.settings() + "; namcl " + run.namclVersion()))
                 .append("</p>\n");
 
@@ -54,7 +55,7 @@ public final class HtmlReport {
         b.append("<h2>Ranking</h2>\n");
         if (!ranked.isEmpty()) {
             b.append("<figure class=\"chart\">").append(EvalCharts.ranking(ranked, "ranking"))
-                    .append("<figcaption>").append(esc("Mean ESR over the pairs, the best "
+                    .append("<figcaption>").append(Html.escape("Mean ESR over the pairs, the best "
                             + ranked.size() + " models; lower is better.")).append("</figcaption></figure>\n");
         }
         table(b, run.ranked());
@@ -64,7 +65,7 @@ public final class HtmlReport {
         for (List<EvalResult> rows : byModel.values()) {
             rank++;
             if (rank > DETAILED) {
-                b.append("<p>").append(esc("The other " + (byModel.size() - DETAILED) + " models are in the table above."))
+                b.append("<p>").append(Html.escape("The other " + (byModel.size() - DETAILED) + " models are in the table above."))
                         .append("</p>\n");
                 break;
             }
@@ -78,7 +79,7 @@ public final class HtmlReport {
         b.append("<table>\n<thead><tr>");
         for (String h : new String[] {"#", "model", "pair", "ESR", "ESR pre-emph", "val ESR", "model val ESR",
             "latency", "gain dB", "DC offset", "residual dBFS", "verdict", "problem"}) {
-            b.append("<th>").append(esc(h)).append("</th>");
+            b.append("<th>").append(Html.escape(h)).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
         int rank = 0;
@@ -111,19 +112,19 @@ public final class HtmlReport {
 
     private static void model(StringBuilder b, int rank, List<EvalResult> rows) {
         EvalResult first = rows.get(0);
-        b.append("<section>\n<h3>").append(esc(rank + ". " + first.modelName())).append("</h3>\n");
+        b.append("<section>\n<h3>").append(Html.escape(rank + ". " + first.modelName())).append("</h3>\n");
         if (first.modelInfo() != null) {
-            b.append("<p>").append(esc(first.modelInfo())).append("</p>\n");
+            b.append("<p>").append(Html.escape(first.modelInfo())).append("</p>\n");
         }
-        b.append("<p class=\"path\">").append(esc(first.model())).append("</p>\n");
+        b.append("<p class=\"path\">").append(Html.escape(first.model())).append("</p>\n");
         EvalResult shown = rows.stream().filter(r -> r.charts() != null).findFirst().orElse(null);
         if (shown == null) {
-            b.append("<p>").append(esc(first.problem() != null ? first.problem() : "No charts for this model."))
+            b.append("<p>").append(Html.escape(first.problem() != null ? first.problem() : "No charts for this model."))
                     .append("</p>\n</section>\n");
             return;
         }
         PairMetrics m = shown.metrics();
-        b.append("<p>").append(esc("Pair " + shown.pair() + ": ESR " + ResultTable.esr(m.esr()) + ", latency "
+        b.append("<p>").append(Html.escape("Pair " + shown.pair() + ": ESR " + ResultTable.esr(m.esr()) + ", latency "
                 + m.latency() + " samples" + (rows.size() > 1 ? " (the first of its " + rows.size() + " pairs)" : "")))
                 .append("</p>\n<div class=\"grid\">\n");
         String id = "m" + rank;
@@ -136,39 +137,12 @@ public final class HtmlReport {
     }
 
     private static void cell(StringBuilder b, String text) {
-        b.append("<td>").append(esc(text)).append("</td>");
+        b.append("<td>").append(Html.escape(text)).append("</td>");
     }
 
-    /** Text for HTML element content and attribute values. */
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    private static final String STYLE = """
-            body { font-family: sans-serif; margin: 2em; color: #222; max-width: 1900px; }
-            h1 { margin-bottom: 0.2em; }
-            .run, .path { color: #666; font-size: 0.9em; word-break: break-all; }
-            table { border-collapse: collapse; font-size: 0.85em; margin: 1em 0; }
-            th, td { border: 1px solid #ddd; padding: 0.25em 0.5em; text-align: right; }
+    private static final String STYLE = Html.BASE_STYLE + """
             td:nth-child(2), td:nth-child(3), td:last-child { text-align: left; }
-            th { background: #f0f0f0; }
             tr.great td:nth-child(12) { color: #1a7f37; } tr.good td:nth-child(12) { color: #4c8c2b; }
             tr.poor td:nth-child(12), tr.bad td:nth-child(12), tr.failed td:nth-child(12) { color: #b42318; }
-            figure.chart { margin: 0.5em 0; }
-            figure.chart svg { max-width: 100%; height: auto; }
-            .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 0.5em; }
-            section { border-top: 1px solid #ccc; margin-top: 1.5em; }
             """;
 }

@@ -3,19 +3,12 @@ package org.namcl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,70 +74,15 @@ class EvalHtmlReportTest {
 
     @Test
     void chromiumOpensThePageWithoutErrorsAndEveryChartHasASize() throws Exception {
-        String chromium = chromium();
+        String chromium = HeadlessChromium.find();
         Path html = dir.resolve("report.html");
         Cli.Result r = Cli.run("eval", "-m", models, "--input", di, "--target", target, "--engine", "cpu",
                 "--html", html);
         assertEquals(0, r.code(), r::toString);
 
-        // the probe records errors from the start and, once loaded, every chart's size
-        String probe = """
-                <script>
-                window.probeErrors = [];
-                window.addEventListener('error', e => probeErrors.push(String(e.message || e.target.outerHTML)), true);
-                const originalError = console.error;
-                console.error = (...a) => { probeErrors.push(a.join(' ')); originalError(...a); };
-                window.addEventListener('load', () => {
-                  const sizes = [...document.querySelectorAll('svg')].map(s => {
-                    const b = s.getBoundingClientRect(); return [b.width, b.height]; });
-                  const out = document.createElement('pre');
-                  out.id = 'probe';
-                  out.textContent = JSON.stringify({errors: probeErrors, sizes: sizes});
-                  document.body.appendChild(out);
-                });
-                </script>
-                """;
-        Path probed = Files.writeString(dir.resolve("probed.html"),
-                Files.readString(html).replaceFirst("<head>", "<head>\n" + Matcher.quoteReplacement(probe)));
-        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
-        Process p = new ProcessBuilder(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=10000", "--dump-dom", probed.toUri().toString()))
-                .redirectOutput(dir.resolve("dom.html").toFile())
-                .redirectError(dir.resolve("chromium.log").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish in 120 s");
-        }
-        String dom = Files.readString(dir.resolve("dom.html"));
-        String log = Files.readString(dir.resolve("chromium.log"));
-        Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
-        assertTrue(m.find(), () -> "no probe output; chromium said:\n" + log);
-        JsonNode found = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&"));
-        assertEquals(0, found.get("errors").size(), found::toString);
-        assertTrue(log.lines().noneMatch(l -> l.contains(":CONSOLE")), log);
-        assertEquals(1 + 3 * 4, found.get("sizes").size(), found::toString);
-        for (JsonNode size : found.get("sizes")) {
-            assertTrue(size.get(0).asDouble() > 100 && size.get(1).asDouble() > 100, found::toString);
-        }
-    }
+        HeadlessChromium.Probe found = HeadlessChromium.open(chromium, html, dir);
 
-    /** Chromium on the PATH; required under CI=true. */
-    static String chromium() {
-        for (String dirName : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : new String[] {"chromium", "chromium-browser"}) {
-                Path candidate = Path.of(dirName, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI needs chromium for this test: scripts/ensure-chromium.sh installs it");
-        }
-        assumeTrue(false, "no chromium on the PATH (scripts/ensure-chromium.sh installs it); skipped outside CI");
-        return null;
+        found.assertNoErrorsAndChartsSized(1 + 3 * 4);
     }
 
     private static int count(String s, String what) {

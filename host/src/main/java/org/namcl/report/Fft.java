@@ -1,4 +1,4 @@
-package org.namcl.eval;
+package org.namcl.report;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +7,9 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * JTransforms' real FFTs, one plan per size, shared (a plan is immutable once made). Each runs
- * on its caller's thread: eval computes many pairs' metrics side by side already.
+ * on its caller's thread: eval and compare work on many pairs side by side already.
  */
-final class Fft {
+public final class Fft {
     private static final Map<Integer, DoubleFFT_1D> PLANS = new ConcurrentHashMap<>();
 
     static {
@@ -19,7 +19,7 @@ final class Fft {
     private Fft() {
     }
 
-    static DoubleFFT_1D of(int size) {
+    public static DoubleFFT_1D of(int size) {
         return PLANS.computeIfAbsent(size, DoubleFFT_1D::new);
     }
 }
