@@ -23,12 +23,12 @@ import org.namcl.opencl.OpenClDevices;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
-import org.namcl.render.ModelCollector;
 import org.namcl.render.OutputFormat;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -67,13 +67,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
-            description = "A .nam model, or a folder searched recursively for .nam files. Repeatable.")
-    private List<Path> models = new ArrayList<>();
-
-    @Option(names = "--models-from", paramLabel = "LIST",
-            description = "A text file listing models or folders, one per line (as for render).")
-    private List<Path> modelLists = new ArrayList<>();
+    @Mixin
+    private ModelOptions models;
 
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "WAV files, or folders to search for WAV files.")
     private List<Path> inputs = new ArrayList<>();
@@ -192,7 +187,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private int qualify(Limits limits) {
-        if (!inputs.isEmpty() || !models.isEmpty() || !modelLists.isEmpty() || against != null) {
+        if (!inputs.isEmpty() || models.given() || against != null) {
             throw usage("--qualify brings its own models and signals: give no models, inputs or --against");
         }
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, false);
@@ -238,12 +233,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Path> models() {
         try {
-            ModelCollector.refuseModelsAmong(inputs);
-            List<Path> found = ModelCollector.collect(models, modelLists);
-            if (found.isEmpty()) {
-                throw usage("no models: give -m MODEL.nam|FOLDER or --models-from LIST");
-            }
-            return found;
+            return models.collect(inputs);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -21,10 +21,10 @@ import org.namcl.eval.ResultsDatabase;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.Segment;
 import org.namcl.render.EngineChoice;
-import org.namcl.render.ModelCollector;
 import org.namcl.render.ProgressReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -56,13 +56,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
-            description = "A .nam model, or a folder searched recursively for .nam files. Repeatable.")
-    private List<Path> models = new ArrayList<>();
-
-    @Option(names = "--models-from", paramLabel = "LIST",
-            description = "A text file listing models or folders, one per line, as for render. Repeatable.")
-    private List<Path> modelLists = new ArrayList<>();
+    @Mixin
+    private ModelOptions models;
 
     @Option(names = "--input", paramLabel = "DI.wav|FOLDER",
             description = "The DI file, or a folder of DI files (searched recursively).")
@@ -188,7 +183,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private List<Path> models() {
         try {
-            return ModelCollector.collect(models, modelLists);
+            return models.collect(List.of());
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
