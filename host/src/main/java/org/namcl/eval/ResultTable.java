@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.namcl.render.Printable;
 
 /** The ranked table {@code eval} prints: one row per (model, pair), best model first. */
 public final class ResultTable {
@@ -28,9 +29,9 @@ public final class ResultTable {
                 lastModel = r.model();
             }
             PairMetrics m = r.metrics();
-            List<String> row = new ArrayList<>(List.of(Integer.toString(rank), r.modelName()));
+            List<String> row = new ArrayList<>(List.of(Integer.toString(rank), Printable.of(r.modelName())));
             if (manyPairs) {
-                row.add(r.pair());
+                row.add(Printable.of(r.pair()));
             }
             row.add(esr(m == null ? null : m.esr()));
             row.add(esr(m == null ? null : m.esrPreEmphasis()));

@@ -166,7 +166,7 @@ public final class ProgressReporter {
             err.print("\r" + " ".repeat(drawnWidth) + "\r");
             drawnWidth = 0;
         }
-        err.println(line);
+        err.println(Printable.of(line));
         err.flush();
     }
 

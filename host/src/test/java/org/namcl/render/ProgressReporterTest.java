@@ -37,6 +37,15 @@ class ProgressReporterTest {
     }
 
     @Test
+    void controlCharactersOfStrangersNamesReachTheTerminalAsQuestionMarks() {
+        ProgressReporter p = reporter(false, false);
+
+        p.error("takes/\u001b]0;owned\u0007amp\u001b[2J.wav: not a WAV file");
+
+        assertEquals("namcl: error: takes/?]0;owned?amp?[2J.wav: not a WAV file" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
     void onATerminalTheProgressLineIsRedrawnAndClearedBeforeMessages() {
         ProgressReporter p = reporter(false, true);
         p.start(2, 120);
