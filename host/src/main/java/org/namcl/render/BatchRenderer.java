@@ -55,7 +55,12 @@ public final class BatchRenderer {
 
     /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
     public void run(List<Path> models, List<InputFile> given, Path outDir) {
-        OutputGuard.Checked checked = OutputGuard.check(models, given, outDir);
+        run(models, given, Destination.folder(outDir));
+    }
+
+    /** Renders each input through each model to {@code destination}; outcomes go to the report. */
+    public void run(List<Path> models, List<InputFile> given, Destination destination) {
+        OutputGuard.Checked checked = OutputGuard.check(destination.modelFolders(models), given);
         List<InputFile> inputs = checked.inputs();
         for (InputFile in : inputs) {
             if (in.problem() != null) {
@@ -81,7 +86,7 @@ public final class BatchRenderer {
         try {
             // pairs for the fallback engine: those the primary failed on, and those of models it does not run
             List<Pair> retry = new ArrayList<>();
-            Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines, retry, engineProblem,
+            Pairs pairs = new Pairs(models, inputs, destination, seconds, engines, retry, engineProblem,
                     new Resume(options.overwrite(), checked.guard(), progress::notice));
             if (engines == null) {
                 pairs.forEachRemaining(p -> { });
@@ -175,7 +180,7 @@ public final class BatchRenderer {
     private final class Pairs implements Iterator<Pair> {
         private final List<Path> models;
         private final List<InputFile> inputs;
-        private final Path outDir;
+        private final Destination destination;
         private final double[] seconds;
         private final EngineSelector engines;
         private final List<Pair> forFallback;
@@ -189,14 +194,14 @@ public final class BatchRenderer {
         private boolean deferred;
         private Pair ready;
 
-        Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, EngineSelector engines,
+        Pairs(List<Path> models, List<InputFile> inputs, Destination destination, double[] seconds, EngineSelector engines,
               List<Pair> forFallback, String engineProblem, Resume resume) {
             this.resume = resume;
             this.engines = engines;
             this.forFallback = forFallback;
             this.models = models;
             this.inputs = inputs;
-            this.outDir = outDir;
+            this.destination = destination;
             this.seconds = seconds;
             this.engineProblem = engineProblem;
         }
@@ -273,7 +278,7 @@ public final class BatchRenderer {
             Path output = null;
             Resume.Plan plan;
             try {
-                output = OutputPaths.output(outDir, model.name(), in);
+                output = destination.output(model.name(), in);
                 plan = resume.plan(output, OutputRecord.of(report.version(), model.sha256(), options, in.path()));
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
