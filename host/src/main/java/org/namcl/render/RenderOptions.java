@@ -37,8 +37,11 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         if (tailSeconds != null && !(tailSeconds >= 0 && tailSeconds <= 3600)) {
             throw new IllegalArgumentException("--tail-seconds must be in [0, 3600], got " + tailSeconds);
         }
-        if (!Double.isFinite(inputGainDb) || !Double.isFinite(outputGainDb)) {
-            throw new IllegalArgumentException("--input-gain and --output-gain must be finite numbers of dB");
+        if (!Double.isFinite(inputGainDb)) {
+            throw new IllegalArgumentException("--input-gain must be a finite number of dB, got " + inputGainDb);
+        }
+        if (!Double.isFinite(outputGainDb)) {
+            throw new IllegalArgumentException("--output-gain must be a finite number of dB, got " + outputGainDb);
         }
     }
 
