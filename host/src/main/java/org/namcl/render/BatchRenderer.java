@@ -130,11 +130,13 @@ public final class BatchRenderer {
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
                             + "PCM range (lower --output-gain, or use --format f32)");
+                } else if (r.levels().samplesOverFullScale() > 0) {
+                    progress.warn(p.output.path() + ": " + LevelsSummary.overFullScale(r.levels()));
                 }
                 report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
                         p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
                         r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
-                        r.clippedSamples(), null));
+                        r.clippedSamples(), r.levels(), null));
                 progress.pairDone(p.seconds - p.advanced);
             } catch (IOException | RuntimeException e) {
                 fail(p, engine, Problems.describe(e));
@@ -161,7 +163,7 @@ public final class BatchRenderer {
         pairError(p.name() + ": " + problem);
         report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
-                problem));
+                null, problem));
         progress.pairDone(p.seconds - p.advanced);
     }
 
@@ -270,7 +272,7 @@ public final class BatchRenderer {
             String problem = in.problem() != null ? in.problem() : modelProblem;
             if (problem != null) {
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), null, Status.FAILED, null, null,
-                        null, null, null, null, null, null, problem));
+                        null, null, null, null, null, null, null, problem));
                 progress.pairDone(secs);
                 return null;
             }
@@ -284,7 +286,8 @@ public final class BatchRenderer {
                 String why = withoutPrefix(Problems.describe(e), in.path());
                 pairError(in.path() + " (model " + model.name() + "): " + why);
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
-                        null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, why));
+                        null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, null,
+                        why));
                 progress.pairDone(secs);
                 return null;
             }
@@ -294,7 +297,7 @@ public final class BatchRenderer {
                 }
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), plan.status(),
                         plan.status() == Status.FAILED ? null : plan.reason(), null, null, null, null, null, null,
-                        null, plan.status() == Status.FAILED ? plan.reason() : null));
+                        null, null, plan.status() == Status.FAILED ? plan.reason() : null));
                 progress.pairDone(secs);
                 return null;
             }
