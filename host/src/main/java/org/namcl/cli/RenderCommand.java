@@ -216,8 +216,10 @@ final class RenderCommand implements Callable<Integer> {
 
     private RenderOptions options() {
         try {
-            return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
-                    inputGainDb, outputGainDb, overwrite, tail || tailSeconds != null, tailSeconds, mix == Mix.MONO, resample);
+            return RenderOptions.builder().engine(engine).device(device).threads(threads).slim(slim).format(format)
+                    .normalize(normalize == Normalize.LOUDNESS).inputGainDb(inputGainDb).outputGainDb(outputGainDb)
+                    .overwrite(overwrite).tail(tail).tailSeconds(tailSeconds).mixMono(mix == Mix.MONO)
+                    .resample(resample).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
