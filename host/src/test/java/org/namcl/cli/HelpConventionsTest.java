@@ -39,6 +39,14 @@ class HelpConventionsTest {
     }
 
     @Test
+    void devicesHelpShowsItsOwnExamplesNotTheTopCommands() {
+        String help = Cli.run("devices", "--help").out();
+
+        assertTrue(help.contains("  namcl devices\n"), help);
+        assertFalse(help.contains("namcl info amp.nam"), help);
+    }
+
+    @Test
     void anEqualsSignStillWorksOnTheCommandLine() {
         Cli.Result r = Cli.run("render", "-m", "none.nam", "x.wav", "-o", "out", "--threads=two");
 
