@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the ./namcl launcher and the built jar, from outside the repository:
-# relative paths with spaces, resuming, exit codes, non-ASCII names under a C locale. Builds the
-# jar if needed.
+# a quiet first-run build, relative paths with spaces, resuming, exit codes, non-ASCII names under
+# a C locale. Rebuilds the jar (its first check makes it stale).
 # Usage: e2e/launcher.sh    (prints one line per check; exits non-zero on the first failure)
 set -uo pipefail
 
@@ -29,6 +29,12 @@ check() { # description, expected exit code, command...
   echo "ok: $what"
 }
 
+# A first run (the jar older than its sources) builds it, saying so in one line and nothing else:
+# no Maven output, not even the colour resets Debian's Maven prints under -q -B.
+touch "$root/host/pom.xml"
+check "a first run builds quietly" 0 "$namcl" --version
+[[ "$(wc -l <stderr)" == 1 ]] && grep -q '^namcl: building ' stderr && ! grep -q $'\e' stderr stdout ||
+  { echo "FAIL: the build printed more than its one line:" >&2; cat -v stderr >&2; exit 1; }
 check "version" 0 "$namcl" --version
 grep -q '^namcl ' stdout || { echo "FAIL: version output" >&2; exit 1; }
 

@@ -23,7 +23,6 @@ import org.namcl.eval.Segment;
 import org.namcl.render.BatchRenderer;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
-import org.namcl.render.OutputFormat;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderOptions;
 import org.namcl.render.RunReport;
@@ -66,8 +65,8 @@ public final class EvalBench {
             out.printf("namcl bench --eval %d: %s models over %.1f s of audio at 48 kHz%n", models,
                     shape.displayName(), seconds);
             ProgressReporter quiet = new ProgressReporter(new PrintWriter(Writer.nullWriter()), true, false);
-            RenderOptions render = new RenderOptions(engine, device, threads, null, OutputFormat.F32, false, 0, 0,
-                    true, false, null, false, false);
+            RenderOptions render = RenderOptions.builder().engine(engine).device(device).threads(threads)
+                    .overwrite(true).build();
             EvalOptions eval = new EvalOptions(engine, device, threads, null, Latency.AUTO, Segment.ALL, false,
                     false);
             List<EvalPair> pairs = PairCollector.fromPaths(di, target);

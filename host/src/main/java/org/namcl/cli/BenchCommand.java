@@ -80,9 +80,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(seconds > 0) || threads < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--seconds must be positive and --threads at least 1");
+        if (!(seconds > 0)) {
+            throw new ParameterException(spec.commandLine(), "--seconds must be a positive number, got " + seconds);
+        }
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (evalModels != null) {
@@ -98,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (manyModels != null) {
             if (manyModels < 1) {
-                throw new ParameterException(spec.commandLine(), "--many-models must be at least 1");
+                throw new ParameterException(spec.commandLine(), "--many-models must be at least 1, got " + manyModels);
             }
             boolean shapesGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
             ManyModelsBench.run(manyModels, seconds, threads, shapesGiven ? shapes : List.of(ModelShape.NANO), device,

@@ -23,7 +23,6 @@ import org.namcl.opencl.OpenClDevices;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
-import org.namcl.render.OutputFormat;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderOptions;
 import picocli.CommandLine.Command;
@@ -157,8 +156,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         RenderOptions loading;
         try {
-            loading = new RenderOptions(EngineChoice.CPU, null, threads, slim, OutputFormat.F32, false, 0, 0, false,
-                    false, null, false, false);
+            loading = RenderOptions.builder().engine(EngineChoice.CPU).threads(threads).slim(slim).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -18,7 +18,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":At least one device.",
-            ExitCodes.FAILED + ":No OpenCL device (the message says why)."})
+            ExitCodes.FAILED + ":No OpenCL device (the message says why)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  namcl devices",
+            "  namcl render -m amp.nam takes/ -o rendered/ --device 1"})
 final class DevicesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

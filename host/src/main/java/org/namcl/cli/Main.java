@@ -16,8 +16,9 @@ public final class Main {
 
     /** The command line with namcl's error handling; tests run it in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new NamclCommand())
+        return NumberConverters.register(new CommandLine(new NamclCommand()))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setHelpFactory(SpacedLabelsHelp.FACTORY)
                 .setParameterExceptionHandler(Main::invalidInput)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // A bug, not a user error: its stack trace is what a bug report needs.

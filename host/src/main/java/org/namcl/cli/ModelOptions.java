@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
             description = "A .nam model, or a folder searched recursively for .nam files (any case; hidden files "
-                    + "skipped). Repeat for several; a model reached twice is used once.")
+                    + "skipped). Repeat for several: every input goes through each model, and a model reached "
+                    + "twice is used once.")
     private List<Path> models = new ArrayList<>();
 
     @Option(names = "--models-from", paramLabel = "LIST",

@@ -3,15 +3,15 @@ package org.namcl.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.namcl.render.BatchRenderer;
+import org.namcl.render.Destination;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
-import org.namcl.render.ModelCollector;
 import org.namcl.render.OutputFormat;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
@@ -19,6 +19,7 @@ import org.namcl.render.RenderOptions;
 import org.namcl.render.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -71,25 +72,16 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
-            description = "A .nam model, or a folder searched recursively for .nam files (any case; hidden files "
-                    + "skipped). Repeat for several: every file is rendered through each model, and a model "
-                    + "reached twice is rendered once.")
-    private List<Path> models = new ArrayList<>();
-
-    @Option(names = "--models-from", paramLabel = "LIST",
-            description = "A text file listing models, a .nam file or a folder of them per line (blank lines and "
-                    + "lines starting with # are skipped). Relative paths are taken from the list's own folder, "
-                    + "not the current one, so a list kept beside its models works from anywhere. Repeatable; "
-                    + "with it, -m is optional.")
-    private List<Path> modelLists = new ArrayList<>();
+    @Mixin
+    private ModelOptions models;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "WAV files, or folders to search (recursively) for WAV files.")
     private List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Folder to write the outputs into (created if needed).")
+            description = "Folder to write the outputs into (created if needed). With one model and one input "
+                    + "file, a name ending in .wav that is not a folder is the output file itself.")
     private Path outDir;
 
     @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
@@ -183,12 +175,14 @@ final class RenderCommand implements Callable<Integer> {
                     + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
             return writeReport(report, progress, ExitCodes.NO_INPUT);
         }
-        String outProblem = prepareOutputFolder();
+        Destination destination = destination(distinctModels, files);
+        String outProblem = prepareOutputFolder(destination instanceof Destination.File
+                ? outDir.toAbsolutePath().getParent() : outDir);
         if (outProblem != null) {
             progress.error(outProblem);
             return writeReport(report, progress, ExitCodes.FAILED);
         }
-        new BatchRenderer(options, progress, report).run(distinctModels, files, outDir);
+        new BatchRenderer(options, progress, report).run(distinctModels, files, destination);
         int code = writeReport(report, progress,
                 report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
         progress.summary(report);
@@ -211,8 +205,10 @@ final class RenderCommand implements Callable<Integer> {
 
     private RenderOptions options() {
         try {
-            return new RenderOptions(engine, device, threads, slim, format, normalize == Normalize.LOUDNESS,
-                    inputGainDb, outputGainDb, overwrite, tail || tailSeconds != null, tailSeconds, mix == Mix.MONO, resample);
+            return RenderOptions.builder().engine(engine).device(device).threads(threads).slim(slim).format(format)
+                    .normalize(normalize == Normalize.LOUDNESS).inputGainDb(inputGainDb).outputGainDb(outputGainDb)
+                    .overwrite(overwrite).tail(tail).tailSeconds(tailSeconds).mixMono(mix == Mix.MONO)
+                    .resample(resample).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -221,24 +217,40 @@ final class RenderCommand implements Callable<Integer> {
     /** The models of -m and --models-from, each once; a model among the inputs is a usage error. */
     private List<Path> models() {
         try {
-            ModelCollector.refuseModelsAmong(inputs);
-            return ModelCollector.collect(models, modelLists);
+            return models.collect(inputs);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
     }
 
-    /** Creates the output folder; null when it can be written, else why not. */
-    private String prepareOutputFolder() {
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            return "the output folder " + outDir + " is a file";
+    /**
+     * Where -o leads: the file it names when it ends in .wav and is not a folder (then the run must
+     * be one pair: a usage error otherwise), else the output folder.
+     */
+    private Destination destination(List<Path> distinctModels, List<InputFile> files) {
+        boolean namesFile = outDir.toString().toLowerCase(Locale.ROOT).endsWith(".wav") && !Files.isDirectory(outDir);
+        if (!namesFile) {
+            return Destination.folder(outDir);
+        }
+        if (distinctModels.size() != 1 || files.size() != 1) {
+            throw usage("-o " + outDir + " names one output file, but there are " + distinctModels.size()
+                    + (distinctModels.size() == 1 ? " model" : " models") + " and " + files.size()
+                    + (files.size() == 1 ? " input file" : " input files") + "; give one of each, or an output folder");
+        }
+        return Destination.file(outDir);
+    }
+
+    /** Creates the folder outputs go into; null when it can be written, else why not. */
+    private static String prepareOutputFolder(Path folder) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return "the output folder " + folder + " is a file";
         }
         try {
-            Files.createDirectories(outDir);
+            Files.createDirectories(folder);
         } catch (IOException e) {
-            return "cannot create the output folder " + outDir + ": " + Problems.describe(e);
+            return "cannot create the output folder " + folder + ": " + Problems.describe(e);
         }
-        return Files.isWritable(outDir) ? null : "the output folder " + outDir + " is not writable";
+        return Files.isWritable(folder) ? null : "the output folder " + folder + " is not writable";
     }
 
     private ParameterException usage(String message) {

@@ -103,6 +103,10 @@ public final class OpenClDevices {
     private static Scan scan() {
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        if (!OpenClLibrary.mayBeFound()) {
+            return new Scan(List.of(), Optional.of(OpenClLibrary.NAME + " is not installed (the OpenCL ICD loader; "
+                    + "Debian/Ubuntu: ocl-icd-opencl-dev); " + INSTALL_HINT));
+        }
         try {
             cl_platform_id[] platforms = platforms(problems);
             for (int p = 0; p < platforms.length; p++) {

@@ -55,7 +55,12 @@ public final class BatchRenderer {
 
     /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
     public void run(List<Path> models, List<InputFile> given, Path outDir) {
-        OutputGuard.Checked checked = OutputGuard.check(models, given, outDir);
+        run(models, given, Destination.folder(outDir));
+    }
+
+    /** Renders each input through each model to {@code destination}; outcomes go to the report. */
+    public void run(List<Path> models, List<InputFile> given, Destination destination) {
+        OutputGuard.Checked checked = OutputGuard.check(destination.modelFolders(models), given);
         List<InputFile> inputs = checked.inputs();
         for (InputFile in : inputs) {
             if (in.problem() != null) {
@@ -81,7 +86,7 @@ public final class BatchRenderer {
         try {
             // pairs for the fallback engine: those the primary failed on, and those of models it does not run
             List<Pair> retry = new ArrayList<>();
-            Pairs pairs = new Pairs(models, inputs, outDir, seconds, engines, retry, engineProblem,
+            Pairs pairs = new Pairs(models, inputs, destination, seconds, engines, retry, engineProblem,
                     new Resume(options.overwrite(), checked.guard(), progress::notice));
             if (engines == null) {
                 pairs.forEachRemaining(p -> { });
@@ -125,11 +130,13 @@ public final class BatchRenderer {
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
                             + "PCM range (lower --output-gain, or use --format f32)");
+                } else if (r.levels().samplesOverFullScale() > 0) {
+                    progress.warn(p.output.path() + ": " + LevelsSummary.overFullScale(r.levels()));
                 }
                 report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
                         p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
                         r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
-                        r.clippedSamples(), null));
+                        r.clippedSamples(), r.levels(), null));
                 progress.pairDone(p.seconds - p.advanced);
             } catch (IOException | RuntimeException e) {
                 fail(p, engine, Problems.describe(e));
@@ -156,7 +163,7 @@ public final class BatchRenderer {
         pairError(p.name() + ": " + problem);
         report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
-                problem));
+                null, problem));
         progress.pairDone(p.seconds - p.advanced);
     }
 
@@ -175,7 +182,7 @@ public final class BatchRenderer {
     private final class Pairs implements Iterator<Pair> {
         private final List<Path> models;
         private final List<InputFile> inputs;
-        private final Path outDir;
+        private final Destination destination;
         private final double[] seconds;
         private final EngineSelector engines;
         private final List<Pair> forFallback;
@@ -189,14 +196,14 @@ public final class BatchRenderer {
         private boolean deferred;
         private Pair ready;
 
-        Pairs(List<Path> models, List<InputFile> inputs, Path outDir, double[] seconds, EngineSelector engines,
+        Pairs(List<Path> models, List<InputFile> inputs, Destination destination, double[] seconds, EngineSelector engines,
               List<Pair> forFallback, String engineProblem, Resume resume) {
             this.resume = resume;
             this.engines = engines;
             this.forFallback = forFallback;
             this.models = models;
             this.inputs = inputs;
-            this.outDir = outDir;
+            this.destination = destination;
             this.seconds = seconds;
             this.engineProblem = engineProblem;
         }
@@ -265,7 +272,7 @@ public final class BatchRenderer {
             String problem = in.problem() != null ? in.problem() : modelProblem;
             if (problem != null) {
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), null, Status.FAILED, null, null,
-                        null, null, null, null, null, null, problem));
+                        null, null, null, null, null, null, null, problem));
                 progress.pairDone(secs);
                 return null;
             }
@@ -273,13 +280,14 @@ public final class BatchRenderer {
             Path output = null;
             Resume.Plan plan;
             try {
-                output = OutputPaths.output(outDir, model.name(), in);
+                output = destination.output(model.name(), in);
                 plan = resume.plan(output, OutputRecord.of(report.version(), model.sha256(), options, in.path()));
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
                 pairError(in.path() + " (model " + model.name() + "): " + why);
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
-                        null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, why));
+                        null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, null,
+                        why));
                 progress.pairDone(secs);
                 return null;
             }
@@ -289,7 +297,7 @@ public final class BatchRenderer {
                 }
                 report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), plan.status(),
                         plan.status() == Status.FAILED ? null : plan.reason(), null, null, null, null, null, null,
-                        null, plan.status() == Status.FAILED ? plan.reason() : null));
+                        null, null, plan.status() == Status.FAILED ? plan.reason() : null));
                 progress.pairDone(secs);
                 return null;
             }

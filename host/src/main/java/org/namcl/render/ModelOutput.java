@@ -24,6 +24,7 @@ final class ModelOutput implements SignalSink {
     private float[][] fileRate;
     private final float[][] scaled;
     private WavWriter writer;
+    private final LevelMeter meter = new LevelMeter();
     private long written;
     private boolean closed;
 
@@ -77,7 +78,8 @@ final class ModelOutput implements SignalSink {
         open();
         writer.commit();
         closed = true;
-        return new PairResult(inputFrames, inputChannels, format.sampleRate(), writer.clippedSamples());
+        return new PairResult(inputFrames, inputChannels, format.sampleRate(), writer.clippedSamples(),
+                meter.levels());
     }
 
     /** Removes the temporary file, if any; the output stays as it was. Never throws. */
@@ -109,6 +111,7 @@ final class ModelOutput implements SignalSink {
             src = scaled;
             off = 0;
         }
+        meter.add(src, off, m);
         writer.write(src, off, m);
         written += m;
     }

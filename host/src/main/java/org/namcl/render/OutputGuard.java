@@ -26,17 +26,13 @@ final class OutputGuard {
     record Checked(List<InputFile> inputs, OutputGuard guard) {
     }
 
-    /** Refuses the inputs inside the folders of {@code outDir} that {@code models} write into. */
-    static Checked check(List<Path> models, List<InputFile> inputs, Path outDir) {
+    /** Refuses the inputs inside {@code modelFolders}, the folders this run writes outputs into. */
+    static Checked check(List<Path> modelFolders, List<InputFile> inputs) {
         OutputGuard guard = new OutputGuard();
         Map<Path, Path> written = new HashMap<>(); // real folder -> as the user would name it
-        Path out = FileSearch.identity(outDir);
-        for (Path m : models) {
-            String name = OutputPaths.modelName(m);
-            if (OutputPaths.usableFolderName(name)) { // the others fail when loaded, writing nothing
-                Path folder = out.resolve(name);
-                written.put(Files.exists(folder) ? FileSearch.identity(folder) : folder, outDir.resolve(name));
-            }
+        for (Path folder : modelFolders) {
+            written.put(Files.exists(folder) ? FileSearch.identity(folder)
+                    : FileSearch.identity(folder.getParent()).resolve(folder.getFileName()), folder);
         }
         List<InputFile> checked = new ArrayList<>(inputs.size());
         for (InputFile in : inputs) {

@@ -107,6 +107,10 @@ public final class ProgressReporter {
             counts.put(s, report.count(s));
         }
         summary(counts, report.renderedSeconds());
+        String levels = LevelsSummary.line(report.pairs());
+        if (levels != null && !quiet) {
+            print("namcl: " + levels);
+        }
     }
 
     synchronized void summary(Map<Status, Long> counts, double audioSeconds) {

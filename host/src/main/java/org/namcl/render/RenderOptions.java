@@ -37,8 +37,115 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         if (tailSeconds != null && !(tailSeconds >= 0 && tailSeconds <= 3600)) {
             throw new IllegalArgumentException("--tail-seconds must be in [0, 3600], got " + tailSeconds);
         }
-        if (!Double.isFinite(inputGainDb) || !Double.isFinite(outputGainDb)) {
-            throw new IllegalArgumentException("--input-gain and --output-gain must be finite numbers of dB");
+        if (!Double.isFinite(inputGainDb)) {
+            throw new IllegalArgumentException("--input-gain must be a finite number of dB, got " + inputGainDb);
+        }
+        if (!Double.isFinite(outputGainDb)) {
+            throw new IllegalArgumentException("--output-gain must be a finite number of dB, got " + outputGainDb);
+        }
+    }
+
+    /** A builder starting from {@code render}'s defaults: auto engine, every core, f32, no gain, no tail. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds {@link RenderOptions} by name instead of by position; {@link #build()} validates them
+     * (an {@link IllegalArgumentException} names the option).
+     */
+    public static final class Builder {
+        private EngineChoice engine = EngineChoice.AUTO;
+        private String device;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Double slim;
+        private OutputFormat format = OutputFormat.F32;
+        private boolean normalize;
+        private double inputGainDb;
+        private double outputGainDb;
+        private boolean overwrite;
+        private boolean tail;
+        private Double tailSeconds;
+        private boolean mixMono;
+        private boolean resample;
+
+        private Builder() {
+        }
+
+        public Builder engine(EngineChoice engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /** An OpenCL device's index or (part of) its name; null for the default choice. */
+        public Builder device(String device) {
+            this.device = device;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Size for slimmable models in [0, 1]; null for the full model. */
+        public Builder slim(Double slim) {
+            this.slim = slim;
+            return this;
+        }
+
+        public Builder format(OutputFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder normalize(boolean normalize) {
+            this.normalize = normalize;
+            return this;
+        }
+
+        public Builder inputGainDb(double db) {
+            this.inputGainDb = db;
+            return this;
+        }
+
+        public Builder outputGainDb(double db) {
+            this.outputGainDb = db;
+            return this;
+        }
+
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
+            return this;
+        }
+
+        /** Each model's own tail: its receptive field, or {@link #DEFAULT_TAIL_SECONDS} without one. */
+        public Builder tail(boolean tail) {
+            this.tail = tail;
+            return this;
+        }
+
+        /** A tail of {@code seconds} for every model (null: each model's own, when {@link #tail} is on). */
+        public Builder tailSeconds(Double seconds) {
+            this.tailSeconds = seconds;
+            this.tail |= seconds != null;
+            return this;
+        }
+
+        public Builder mixMono(boolean mixMono) {
+            this.mixMono = mixMono;
+            return this;
+        }
+
+        public Builder resample(boolean resample) {
+            this.resample = resample;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the option that is out of range */
+        public RenderOptions build() {
+            return new RenderOptions(engine, device, threads, slim, format, normalize, inputGainDb, outputGainDb,
+                    overwrite, tail, tailSeconds, mixMono, resample);
         }
     }
 

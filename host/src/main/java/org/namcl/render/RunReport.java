@@ -33,13 +33,18 @@ public final class RunReport {
      * @param frames  frames of the input file
      * @param seconds the input's length in seconds
      * @param engine  the engine that rendered it ("cpu", "opencl")
+     * @param levels  the output's levels, for a pair rendered by this run
      */
     @JsonPropertyOrder({"input", "model", "output", "status", "reason", "frames", "channels", "sample_rate",
-        "seconds", "wall_seconds", "engine", "clipped_samples", "error"})
+        "seconds", "wall_seconds", "engine", "clipped_samples", "levels", "error"})
     public record Pair(String input, String model, String output, Status status, String reason, Long frames,
                        Integer channels,
                        Integer sampleRate, Double seconds, Double wallSeconds, String engine, Long clippedSamples,
-                       String error) {
+                       Levels levels, String error) {
+        public Pair {
+            seconds = Rounding.places(seconds, 6); // a microsecond: finer than any audio rate's sample
+            wallSeconds = Rounding.places(wallSeconds, 3);
+        }
     }
 
     /** The JSON style of namcl's reports: snake_case names, lower-case enums, indented. */
@@ -101,7 +106,7 @@ public final class RunReport {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("namcl_version", version);
         root.put("started", started.toString());
-        root.put("wall_seconds", (System.nanoTime() - startNanos) * 1e-9);
+        root.put("wall_seconds", Rounding.places((System.nanoTime() - startNanos) * 1e-9, 3));
         root.put("engine", engine);
         root.set("arguments", MAPPER.valueToTree(arguments));
         root.set("options", MAPPER.valueToTree(options));
@@ -109,7 +114,7 @@ public final class RunReport {
         for (Status s : Status.values()) {
             summary.put(s.name().toLowerCase(Locale.ROOT), count(s));
         }
-        summary.put("rendered_seconds", renderedSeconds());
+        summary.put("rendered_seconds", Rounding.places(renderedSeconds(), 6));
         root.set("pairs", MAPPER.valueToTree(pairs()));
         AtomicFile.write(file, MAPPER.writeValueAsBytes(root), "the report");
     }

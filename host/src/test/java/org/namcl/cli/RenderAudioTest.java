@@ -20,7 +20,7 @@ import org.namcl.audio.SampleEncoding;
 import org.namcl.model.NamLoader;
 import org.namcl.model.net.WaveNet;
 import org.namcl.render.TestAudio;
-import org.namcl.render.TestAudio.Wav;
+import org.namcl.audio.Wav;
 import org.namcl.render.TestModels;
 
 /** What comes out of {@code render}: the samples, compared with the CPU engine's own output. */

@@ -143,7 +143,8 @@ class RenderErrorTest {
 
     @Test
     void anOutputFolderThatIsAFileIsAClearError() throws IOException {
-        Path file = Files.writeString(dir.resolve("out.wav"), "a file");
+        // not named .wav: -o NAME.wav with one pair names the output file itself (SingleOutputFileTest)
+        Path file = Files.writeString(dir.resolve("out"), "a file");
 
         Cli.Result r = Cli.run("render", "-m", model, good, "-o", file, "--engine", "cpu");
 

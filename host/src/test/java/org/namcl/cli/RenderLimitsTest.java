@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namcl.audio.Wav;
 import org.namcl.audio.WavBytes;
 import org.namcl.render.TestAudio;
 import org.namcl.render.TestModels;
@@ -64,7 +65,7 @@ class RenderLimitsTest {
                 () -> Cli.run("render", "-m", model, wide, "-o", out, "--engine", "cpu", "--mix", "mono"));
 
         assertEquals(0, r.code(), r::toString);
-        TestAudio.Wav rendered = TestAudio.read(out.resolve("py__demonet/wide.wav"));
+        Wav rendered = TestAudio.read(out.resolve("py__demonet/wide.wav"));
         assertEquals(1, rendered.format().channels());
         assertEquals(2, rendered.channels()[0].length);
     }

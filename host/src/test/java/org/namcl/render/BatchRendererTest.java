@@ -39,8 +39,7 @@ class BatchRendererTest {
     private final StringWriter err = new StringWriter();
 
     static RenderOptions options(boolean tail, boolean resample) {
-        return new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false, tail, null,
-                false, resample);
+        return RenderOptions.builder().engine(EngineChoice.CPU).threads(1).tail(tail).resample(resample).build();
     }
 
     private RunReport render(RenderOptions o, List<Path> models, List<Path> inputs, Path out, Engine primary,
@@ -215,8 +214,8 @@ class BatchRendererTest {
         Path lstm = Files.writeString(dir.resolve("lstm.nam"), TestModels.LSTM);
         float[] x = TestAudio.signal(1000, 1);
         Path in = TestAudio.write(dir.resolve("x.wav"), 44100, SampleEncoding.FLOAT32, x);
-        RenderOptions given = new RenderOptions(EngineChoice.CPU, null, 1, null, OutputFormat.F32, false, 0, 0, false,
-                true, 0.25, false, true);
+        RenderOptions given = RenderOptions.builder().engine(EngineChoice.CPU).threads(1).tailSeconds(0.25)
+                .resample(true).build();
 
         render(options(true, true), List.of(lstm), List.of(in), dir.resolve("default"), new CpuEngine(1), null);
         render(given, List.of(lstm), List.of(in), dir.resolve("given"), new CpuEngine(1), null);

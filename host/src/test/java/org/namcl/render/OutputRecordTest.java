@@ -21,8 +21,8 @@ class OutputRecordTest {
     Path dir;
 
     static RenderOptions options(OutputFormat format, double outputGainDb, Double slim) {
-        return new RenderOptions(EngineChoice.CPU, null, 1, slim, format, false, 0, outputGainDb, false, false, null,
-                false, false);
+        return RenderOptions.builder().engine(EngineChoice.CPU).threads(1).slim(slim).format(format)
+                .outputGainDb(outputGainDb).build();
     }
 
     @Test

@@ -9,23 +9,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.namcl.audio.SampleEncoding;
-import org.namcl.audio.WavFormat;
-import org.namcl.audio.WavReader;
-import org.namcl.audio.WavWriter;
+import org.namcl.audio.Wav;
 
 /** WAV files for tests: signals, writing (also invalid files), reading back whole. */
 public final class TestAudio {
-
-    /** A whole WAV file's contents. */
-    public record Wav(WavFormat format, float[][] channels) {
-        public float[] channel(int c) {
-            return channels[c];
-        }
-
-        public int frames() {
-            return channels[0].length;
-        }
-    }
 
     private TestAudio() {
     }
@@ -46,12 +33,7 @@ public final class TestAudio {
 
     /** Writes {@code channels} (one array each) with the audio package's writer. */
     public static Path write(Path file, int rate, SampleEncoding encoding, float[]... channels) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (WavWriter w = WavWriter.create(file, new WavFormat(channels.length, rate, encoding))) {
-            w.write(channels, 0, channels[0].length);
-            w.commit();
-        }
-        return file;
+        return Wav.write(file, rate, encoding, channels);
     }
 
     public static Path write(Path file, float[]... channels) throws IOException {
@@ -74,14 +56,7 @@ public final class TestAudio {
     }
 
     public static Wav read(Path file) throws IOException {
-        try (WavReader r = WavReader.open(file)) {
-            int n = Math.toIntExact(r.frames());
-            float[][] ch = new float[r.format().channels()][n];
-            for (int done = 0, k; (k = r.read(ch, done, n - done)) > 0; ) {
-                done += k;
-            }
-            return new Wav(r.format(), ch);
-        }
+        return Wav.read(file);
     }
 
     /** Raw little-endian float32 samples. */

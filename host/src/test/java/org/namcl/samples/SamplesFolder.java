@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository's {@code samples/} folder, found from the test's working directory upwards. */
-final class SamplesFolder {
+public final class SamplesFolder {
     private SamplesFolder() {
     }
 
-    static Path find() {
+    public static Path find() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path samples = dir.resolve("samples");
             if (Files.isRegularFile(samples.resolve("README.md"))) {
