@@ -102,13 +102,11 @@ final class CompareCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}, the limits namcl's test suite holds every engine to.")
     private String tolerance;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "CPU threads. Default: one per core (${DEFAULT-VALUE} here).")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    private ThreadsOption threadsOption;
 
-    @Option(names = "--slim", paramLabel = "SIZE",
-            description = "Size in [0, 1] for slimmable models (0 = smallest). Default: the full model.")
-    private Double slim;
+    @Mixin
+    private SlimOption slimOption;
 
     @Option(names = "--report", paramLabel = "FILE.json",
             description = "Also write every pair's metrics and verdict, worst first, as JSON.")
@@ -156,11 +154,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         RenderOptions loading;
         try {
-            loading = RenderOptions.builder().engine(EngineChoice.CPU).threads(threads).slim(slim).build();
+            loading = RenderOptions.builder().engine(EngineChoice.CPU).threads(threadsOption.threads)
+                    .slim(slimOption.slim).build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        CompareRun run = new CompareRun(chosen, against, limits, loading, threads, progress)
+        CompareRun run = new CompareRun(chosen, against, limits, loading, threadsOption.threads, progress)
                 .charting(htmlFile == null ? 0 : CompareHtml.CHARTED);
         List<PairComparison> results = run.run(modelPaths, files);
         CompareReport report = new CompareReport(results, limits);
@@ -197,7 +196,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         progress.notice("qualifying " + chosen.subList(1, chosen.size()).stream().map(Side::toString)
                 .collect(Collectors.joining(", ")) + " against " + chosen.get(0) + " ...");
-        List<Qualification.Outcome> outcomes = new Qualification(chosen, limits, threads).run(progress::error);
+        List<Qualification.Outcome> outcomes = new Qualification(chosen, limits, threadsOption.threads)
+                .run(progress::error);
         Map<String, Map<String, String>> table = Qualification.byFeature(outcomes);
         PrintWriter out = spec.commandLine().getOut();
         List<String> configs = table.values().iterator().next().keySet().stream().toList();

@@ -13,7 +13,6 @@ import org.namcl.eval.EvalReports;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.EvalRun;
 import org.namcl.eval.Evaluator;
-import org.namcl.eval.HtmlReport;
 import org.namcl.eval.Latency;
 import org.namcl.eval.PairCollector;
 import org.namcl.eval.Ranking;
@@ -80,9 +79,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "N|NAME", description = "OpenCL device, as for render.")
     private String device;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "CPU threads (rendering on the CPU engine, and the metrics). Default: ${DEFAULT-VALUE}.")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    private ThreadsOption threadsOption;
 
     @Option(names = "--latency", defaultValue = "auto", paramLabel = "auto|N",
             description = "Samples the target lags the DI by. auto: found for each pair by cross-correlating "
@@ -105,9 +103,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "differs from a model's to the model's rate (its output back). Without it such pairs fail.")
     private boolean resample;
 
-    @Option(names = "--slim", paramLabel = "SIZE",
-            description = "Size in [0, 1] for slimmable models. Default: the full model.")
-    private Double slim;
+    @Mixin
+    private SlimOption slimOption;
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Also write every metric as JSON.")
     private Path reportFile;
@@ -154,15 +151,7 @@ final class EvalCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().originalArgs(), options.settings(), ranked);
         boolean failed = ranked.stream().anyMatch(EvalResult::failed);
         try {
-            if (reportFile != null) {
-                EvalReports.writeJson(run, reportFile);
-            }
-            if (csvFile != null) {
-                EvalReports.writeCsv(run, csvFile);
-            }
-            if (htmlFile != null) {
-                HtmlReport.write(run, htmlFile);
-            }
+            EvalReports.writeAll(run, reportFile, csvFile, htmlFile);
         } catch (IOException e) {
             progress.error(e.getMessage());
             failed = true;
@@ -174,7 +163,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private EvalOptions options() {
         try {
-            return new EvalOptions(engine, device, threads, slim, Latency.parse(latency), Segment.parse(segment), namV3,
+            return new EvalOptions(engine, device, threadsOption.threads, slimOption.slim, Latency.parse(latency), Segment.parse(segment), namV3,
                     resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -98,13 +98,11 @@ final class RenderCommand implements Callable<Integer> {
                     + "Default: the GPU with the most memory.")
     private String device;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "CPU threads. Default: one per core (${DEFAULT-VALUE} here).")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    private ThreadsOption threadsOption;
 
-    @Option(names = "--slim", paramLabel = "SIZE",
-            description = "Size in [0, 1] for slimmable models (0 = smallest). Default: the full model.")
-    private Double slim;
+    @Mixin
+    private SlimOption slimOption;
 
     @Option(names = "--format", defaultValue = "f32", paramLabel = "f32|pcm24|pcm16|same",
             description = "Output encoding: 32-bit float, 24- or 16-bit PCM (clipped samples are counted "
@@ -205,7 +203,8 @@ final class RenderCommand implements Callable<Integer> {
 
     private RenderOptions options() {
         try {
-            return RenderOptions.builder().engine(engine).device(device).threads(threads).slim(slim).format(format)
+            return RenderOptions.builder().engine(engine).device(device).threads(threadsOption.threads)
+                    .slim(slimOption.slim).format(format)
                     .normalize(normalize == Normalize.LOUDNESS).inputGainDb(inputGainDb).outputGainDb(outputGainDb)
                     .overwrite(overwrite).tail(tail).tailSeconds(tailSeconds).mixMono(mix == Mix.MONO)
                     .resample(resample).build();

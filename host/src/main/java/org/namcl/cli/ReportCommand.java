@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.namcl.eval.EvalReports;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.EvalRun;
-import org.namcl.eval.HtmlReport;
 import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.ResultsDatabase;
@@ -67,15 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         EvalRun run = new EvalRun(Version.get(), OffsetDateTime.now().toString(), "none (from " + dbFile + ")",
                 spec.commandLine().getParseResult().originalArgs(), "as stored in " + dbFile, ranked);
         try {
-            if (reportFile != null) {
-                EvalReports.writeJson(run, reportFile);
-            }
-            if (csvFile != null) {
-                EvalReports.writeCsv(run, csvFile);
-            }
-            if (htmlFile != null) {
-                HtmlReport.write(run, htmlFile);
-            }
+            EvalReports.writeAll(run, reportFile, csvFile, htmlFile);
         } catch (IOException e) {
             progress.error(e.getMessage());
             return ExitCodes.FAILED;

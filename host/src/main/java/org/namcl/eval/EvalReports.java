@@ -19,6 +19,19 @@ public final class EvalReports {
     }
 
     /** The run's settings and every result's fields ({@link ResultField}), best first. */
+    /** Writes each report asked for (a null file: not asked for). */
+    public static void writeAll(EvalRun run, Path json, Path csv, Path html) throws IOException {
+        if (json != null) {
+            writeJson(run, json);
+        }
+        if (csv != null) {
+            writeCsv(run, csv);
+        }
+        if (html != null) {
+            HtmlReport.write(run, html);
+        }
+    }
+
     public static void writeJson(EvalRun run, Path file) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("namcl_version", run.namclVersion());
