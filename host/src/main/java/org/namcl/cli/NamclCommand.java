@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Renders Neural Amp Modeler (.nam) models over WAV files.",
+        header = "Renders Neural Amp Modeler (.nam) models over WAV files, scores them against targets, proves renderers equal.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         subcommands = {RenderCommand.class, EvalCommand.class, CompareCommand.class, ReportCommand.class,
@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  namcl render -m amp.nam takes/ -o rendered/",
             "  namcl render -m amp.nam -m pedal.nam di.wav --format same -o out/",
             "  namcl eval -m captures/ --input di.wav --target reamp.wav --html report.html",
+            "  namcl compare -m captures/ takes/",
             "  namcl info amp.nam",
             "  namcl render --help"})
 final class NamclCommand implements Callable<Integer> {
