@@ -33,7 +33,7 @@ final class DevicesCommand implements Callable<Integer> {
         List<DeviceInfo> devices = OpenClDevices.list();
         if (devices.isEmpty()) {
             spec.commandLine().getErr().println("namcl: no OpenCL device: "
-                    + OpenClDevices.unavailableReason().orElse("none found"));
+                    + OpenClDevices.unavailableReason().orElse("none found") + "; " + OpenClDevices.INSTALL_HINT);
             return ExitCodes.FAILED;
         }
         int width = Math.max(4, devices.stream().mapToInt(d -> d.name().length()).max().orElse(0));

@@ -17,7 +17,11 @@ import org.jocl.cl_platform_id;
  */
 public final class OpenClDevices {
 
-    static final String INSTALL_HINT =
+    /**
+     * How to get an OpenCL driver for testing: said where OpenCL was asked for (devices, --engine
+     * opencl), not where namcl falls back to the CPU engine, which is faster than a CPU driver.
+     */
+    public static final String INSTALL_HINT =
             "run scripts/ensure-opencl.sh (Debian/Ubuntu: installs PoCL, a CPU OpenCL driver, and libOpenCL.so)";
 
     /** A listed device with the handles OpenCL calls need. */
@@ -56,7 +60,8 @@ public final class OpenClDevices {
     public static DeviceInfo choose(String selector) {
         List<DeviceInfo> devices = list();
         if (devices.isEmpty()) {
-            throw new OpenClException("No OpenCL device available: " + unavailableReason().orElse("unknown reason"));
+            throw new OpenClException("No OpenCL device available: " + unavailableReason().orElse("unknown reason")
+                    + "; " + INSTALL_HINT);
         }
         String wanted = selector == null ? "" : selector.trim();
         if (wanted.isEmpty() || wanted.equalsIgnoreCase("auto")) {
@@ -105,7 +110,7 @@ public final class OpenClDevices {
         List<String> problems = new ArrayList<>();
         if (!OpenClLibrary.mayBeFound()) {
             return new Scan(List.of(), Optional.of(OpenClLibrary.NAME + " is not installed (the OpenCL ICD loader; "
-                    + "Debian/Ubuntu: ocl-icd-opencl-dev); " + INSTALL_HINT));
+                    + "Debian/Ubuntu: ocl-icd-opencl-dev)"));
         }
         try {
             cl_platform_id[] platforms = platforms(problems);
@@ -122,7 +127,7 @@ public final class OpenClDevices {
         if (problems.isEmpty()) {
             problems.add("the OpenCL platforms report no devices");
         }
-        return new Scan(List.of(), Optional.of(String.join("; ", problems) + "; " + INSTALL_HINT));
+        return new Scan(List.of(), Optional.of(String.join("; ", problems)));
     }
 
     private static cl_platform_id[] platforms(List<String> problems) {

@@ -69,8 +69,10 @@ public final class BatchRenderer {
         }
         EngineSelector engines = null;
         String engineProblem = null;
+        // which engine renders matters only once something renders (not when every pair is skipped)
+        List<String> engineNotices = new ArrayList<>();
         try {
-            engines = startEngines.apply(progress::notice);
+            engines = startEngines.apply(engineNotices::add);
             report.engine(engines.primary().description());
         } catch (RuntimeException e) {
             engineProblem = "cannot use the OpenCL engine: " + Problems.describe(e);
@@ -87,7 +89,7 @@ public final class BatchRenderer {
             // pairs for the fallback engine: those the primary failed on, and those of models it does not run
             List<Pair> retry = new ArrayList<>();
             Pairs pairs = new Pairs(models, inputs, destination, seconds, engines, retry, engineProblem,
-                    new Resume(options.overwrite(), checked.guard(), progress::notice));
+                    engineNotices, new Resume(options.overwrite(), checked.guard(), progress::notice));
             if (engines == null) {
                 pairs.forEachRemaining(p -> { });
                 return;
@@ -188,6 +190,8 @@ public final class BatchRenderer {
         private final List<Pair> forFallback;
         private final String engineProblem;
         private final Resume resume;
+        /** The engine choice's notices, said when the first pair renders. */
+        private final List<String> engineNotices;
         private int modelIndex;
         private int inputIndex;
         private LoadedModel model;
@@ -196,9 +200,10 @@ public final class BatchRenderer {
         private boolean deferred;
         private Pair ready;
 
-        Pairs(List<Path> models, List<InputFile> inputs, Destination destination, double[] seconds, EngineSelector engines,
-              List<Pair> forFallback, String engineProblem, Resume resume) {
+        Pairs(List<Path> models, List<InputFile> inputs, Destination destination, double[] seconds,
+              EngineSelector engines, List<Pair> forFallback, String engineProblem, List<String> engineNotices, Resume resume) {
             this.resume = resume;
+            this.engineNotices = engineNotices;
             this.engines = engines;
             this.forFallback = forFallback;
             this.models = models;
@@ -305,6 +310,8 @@ public final class BatchRenderer {
                 progress.rerendering(output.toString(), plan.replacing());
             }
             Pair p = new Pair(seq, in, model, output, secs, plan);
+            engineNotices.forEach(progress::notice);
+            engineNotices.clear();
             if (deferred) {
                 synchronized (forFallback) {
                     forFallback.add(p); // opened when the fallback engine takes it (Pair.again)

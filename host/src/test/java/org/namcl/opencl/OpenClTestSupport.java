@@ -15,8 +15,9 @@ public final class OpenClTestSupport {
      */
     public static DeviceInfo requireDevice() {
         if (OpenClDevices.list().isEmpty()) {
-            // The reason ends with how to install one (scripts/ensure-opencl.sh).
-            String why = "No OpenCL device: " + OpenClDevices.unavailableReason().orElseThrow();
+            // the reason, then how to install a driver (scripts/ensure-opencl.sh)
+            String why = "No OpenCL device: " + OpenClDevices.unavailableReason().orElseThrow() + "; "
+                    + OpenClDevices.INSTALL_HINT;
             if ("true".equals(System.getenv("CI"))) {
                 fail(why);
             }

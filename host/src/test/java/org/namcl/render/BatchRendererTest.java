@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,25 @@ class BatchRendererTest {
                 notice -> new EngineSelector(primary, fallback))
                 .run(models, inputs.stream().map(p -> InputFile.ok(p, p.getFileName())).toList(), out);
         return report;
+    }
+
+    @Test
+    void theEngineChoiceIsSaidOnceWhenSomethingRendersAndNotWhenEveryPairIsSkipped() throws IOException {
+        Path model = TestModels.copy(TestModels.NANO, dir);
+        Path in = TestAudio.write(dir.resolve("x.wav"), TestAudio.signal(2000, 3));
+        RenderOptions o = options(false, false);
+        Function<Consumer<String>, EngineSelector> saying = notice -> {
+            notice.accept("rendering on the stand-in engine");
+            return EngineSelector.of(new CpuEngine(1), null);
+        };
+        for (int run = 0; run < 2; run++) {
+            new BatchRenderer(o, new ProgressReporter(new PrintWriter(err), false, false),
+                    new RunReport("test", List.of(), o), saying)
+                    .run(List.of(model), List.of(InputFile.ok(in, in.getFileName())), dir.resolve("out"));
+        }
+
+        assertEquals(1, err.toString().lines().filter(l -> l.contains("rendering on the stand-in engine")).count(),
+                err::toString);
     }
 
     @Test
