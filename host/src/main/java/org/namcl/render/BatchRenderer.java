@@ -127,7 +127,7 @@ public final class BatchRenderer {
         Pair p = (Pair) outcome.job().tag();
         if (outcome instanceof JobOutcome.Done) {
             try {
-                PairResult r = p.output.commit(p.frames, p.fileChannels);
+                PairResult r = p.output.commit(p.frames);
                 p.finish();
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
@@ -343,7 +343,6 @@ public final class BatchRenderer {
         /** The file being decoded, or null when the input comes from memory. */
         InputSource decoding;
         long frames;
-        int fileChannels;
         /** Input seconds reported to the progress line so far. */
         volatile double advanced;
 
@@ -364,7 +363,6 @@ public final class BatchRenderer {
                 ChannelLimit.check(in.channels(), options.mixMono());
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
-                fileChannels = in.channels();
                 long tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));

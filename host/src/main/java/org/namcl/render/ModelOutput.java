@@ -63,7 +63,7 @@ final class ModelOutput implements SignalSink {
     }
 
     /** Writes what the resamplers still hold, checks the length and puts the file in place. */
-    synchronized PairResult commit(long inputFrames, int inputChannels) throws IOException {
+    synchronized PairResult commit(long inputFrames) throws IOException {
         if (fromModel != null) {
             int k = -1;
             for (int c = 0; c < fromModel.length; c++) {
@@ -78,7 +78,7 @@ final class ModelOutput implements SignalSink {
         open();
         writer.commit();
         closed = true;
-        return new PairResult(inputFrames, inputChannels, format.sampleRate(), writer.clippedSamples(),
+        return new PairResult(target, format.channels(), inputFrames, format.sampleRate(), writer.clippedSamples(),
                 meter.levels());
     }
 

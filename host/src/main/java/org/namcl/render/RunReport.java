@@ -30,8 +30,10 @@ public final class RunReport {
      * One pair. Numbers are null when not known (a skipped pair's file is never opened).
      *
      * @param reason  why it was rendered again, or which run renders it; null otherwise
-     * @param frames  frames of the input file
-     * @param seconds the input's length in seconds
+     * @param frames   frames written (the input's, and the tail's with --tail); for a pair not
+     *                 rendered, null
+     * @param channels channels written (the input's, or 1 with --mix mono)
+     * @param seconds  the input's length in seconds
      * @param engine  the engine that rendered it ("cpu", "opencl")
      * @param levels  the output's levels, for a pair rendered by this run
      */

@@ -35,6 +35,24 @@ class RenderBatchTest {
     }
 
     @Test
+    void theReportDescribesWhatWasWrittenWithTailAndDownmix() throws IOException {
+        Path stereo = TestAudio.write(dir.resolve("in/stereo.wav"), TestAudio.signal(3000, 1), TestAudio.signal(3000, 2));
+        Path report = dir.resolve("report.json");
+        int rf = TestModels.net(nano).receptiveField();
+
+        Cli.Result r = Cli.run("render", "-m", nano, stereo, "-o", dir.resolve("out"), "--engine", "cpu", "--tail",
+                "--mix", "mono", "--report", report);
+
+        assertEquals(0, r.code(), r::toString);
+        JsonNode pair = new ObjectMapper().readTree(report.toFile()).get("pairs").get(0);
+        assertEquals(3000 + rf, pair.get("frames").asLong(), "the input's frames and the tail's");
+        assertEquals(1, pair.get("channels").asInt(), "the downmix");
+        assertEquals(3000 / 48000.0, pair.get("seconds").asDouble(), 1e-6, "the input's length");
+        var written = TestAudio.read(dir.resolve("out/py__nano/stereo.wav"));
+        assertEquals(written.frames(), pair.get("frames").asLong());
+    }
+
+    @Test
     void rendersEveryFileThroughEveryModel() throws IOException {
         Path a = TestAudio.write(dir.resolve("in/a.wav"), TestAudio.signal(4800, 1));
         Path b = TestAudio.write(dir.resolve("in/b.wav"), TestAudio.signal(7001, 2));
