@@ -97,7 +97,8 @@ final class CompareCommand implements Callable<Integer> {
                     + "DIR/<relative path>.wav with one model. These files are the baseline.")
     private Path against;
 
-    @Option(names = "--tolerance", paramLabel = "esr=X,peak=Y", defaultValue = "esr=" + Equivalence.MAX_ESR + ",peak=" + Equivalence.MAX_ABS_PER_PEAK,
+    @Option(names = "--tolerance", paramLabel = "esr=X,peak=Y",
+            defaultValue = "esr=" + Equivalence.MAX_ESR + ",peak=" + Equivalence.MAX_ABS_PER_PEAK,
             description = "Limits for a pass: ESR below X, max|d| at or below Y times the baseline's peak. "
                     + "Default: ${DEFAULT-VALUE}, the limits namcl's test suite holds every engine to.")
     private String tolerance;
@@ -144,7 +145,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<InputFile> files = InputCollector.collect(inputs, against);
         if (files.isEmpty()) {
-            progress.error("no WAV files found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            progress.error("no WAV files found in "
+                    + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
             return ExitCodes.NO_INPUT;
         }
         for (InputFile f : files) {

@@ -19,7 +19,6 @@ import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultsDatabase;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.Segment;
-import org.namcl.render.EngineChoice;
 import org.namcl.render.ProgressReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,12 +71,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "--input and --target.")
     private Path pairsFile;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
-            description = "As for render. Default: ${DEFAULT-VALUE}.")
-    private EngineChoice engine;
-
-    @Option(names = "--device", paramLabel = "N|NAME", description = "OpenCL device, as for render.")
-    private String device;
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Mixin
     private ThreadsOption threadsOption;
@@ -163,7 +158,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private EvalOptions options() {
         try {
-            return new EvalOptions(engine, device, threadsOption.threads, slimOption.slim, Latency.parse(latency), Segment.parse(segment), namV3,
+            return new EvalOptions(engineOptions.engine, engineOptions.device, threadsOption.threads,
+                    slimOption.slim, Latency.parse(latency), Segment.parse(segment), namV3,
                     resample);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

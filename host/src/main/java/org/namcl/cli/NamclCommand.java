@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Renders Neural Amp Modeler (.nam) models over WAV files, scores them against targets, proves renderers equal.",
+        header = "Renders Neural Amp Modeler (.nam) models over WAV files, scores them against targets, "
+            + "proves renderers equal.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         subcommands = {RenderCommand.class, EvalCommand.class, CompareCommand.class, ReportCommand.class,
@@ -41,6 +42,7 @@ final class NamclCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command (render, eval, report, info, devices or bench)");
+        throw new ParameterException(spec.commandLine(),
+                "missing command (render, eval, compare, report, info, devices or bench)");
     }
 }

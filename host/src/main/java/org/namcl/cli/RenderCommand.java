@@ -84,19 +84,8 @@ final class RenderCommand implements Callable<Integer> {
                     + "file, a name ending in .wav that is not a folder is the output file itself.")
     private Path outDir;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
-            description = "auto: OpenCL when a GPU (or any device named with --device) exists, else the "
-                    + "CPU engine with a notice (a CPU-only OpenCL driver such as PoCL is slower than the "
-                    + "CPU engine); a file OpenCL fails on is rendered again on the CPU, and so are models "
-                    + "OpenCL does not run (LSTM, ConvNet, Linear), with a notice. cpu or opencl: that "
-                    + "engine only. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private EngineChoice engine;
-
-    @Option(names = "--device", paramLabel = "N|NAME",
-            description = "OpenCL device: its index or (part of) its name, as 'namcl devices' lists them. "
-                    + "Default: the GPU with the most memory.")
-    private String device;
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Mixin
     private ThreadsOption threadsOption;
@@ -163,7 +152,7 @@ final class RenderCommand implements Callable<Integer> {
         List<Path> distinctModels = models();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
                 System.console() != null);
-        if (device != null && engine == EngineChoice.CPU) {
+        if (engineOptions.device != null && engineOptions.engine == EngineChoice.CPU) {
             progress.warn("--device is ignored with --engine cpu");
         }
         RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(), options);
@@ -203,7 +192,8 @@ final class RenderCommand implements Callable<Integer> {
 
     private RenderOptions options() {
         try {
-            return RenderOptions.builder().engine(engine).device(device).threads(threadsOption.threads)
+            return RenderOptions.builder().engine(engineOptions.engine).device(engineOptions.device)
+                    .threads(threadsOption.threads)
                     .slim(slimOption.slim).format(format)
                     .normalize(normalize == Normalize.LOUDNESS).inputGainDb(inputGainDb).outputGainDb(outputGainDb)
                     .overwrite(overwrite).tail(tail).tailSeconds(tailSeconds).mixMono(mix == Mix.MONO)
