@@ -30,21 +30,34 @@ public final class RandomWaveNet {
         "head1x1_post_film"};
 
     private final Random rnd;
+    /** Every layer of an array like its first but for the dilation (runs the OpenCL engine can fuse). */
+    private final boolean uniformLayers;
     private int weights;
     private int nextActivation;
 
-    private RandomWaveNet(long seed) {
+    private RandomWaveNet(long seed, boolean uniformLayers) {
         this.rnd = new Random(seed);
+        this.uniformLayers = uniformLayers;
         this.nextActivation = rnd.nextInt(SIMPLE.length + 9);
     }
 
     /** The model for {@code seed} as {@code .nam} JSON text. */
     public static String json(long seed) {
-        return new RandomWaveNet(seed).model(1, true).toString();
+        return new RandomWaveNet(seed, false).model(1, true).toString();
     }
 
     public static WaveNet load(long seed) {
         return NamLoader.parse(json(seed), "random-" + seed + ".nam").resolve(WaveNet.class);
+    }
+
+    /**
+     * A model for {@code seed} whose arrays have 2–4 layers each, alike but for their dilations
+     * (kernel size, gating and activations of the array's first layer), condition DSP included:
+     * what layer fusion needs. Not the same model as {@link #load} for that seed.
+     */
+    public static WaveNet loadUniformLayers(long seed) {
+        String json = new RandomWaveNet(seed, true).model(1, true).toString();
+        return NamLoader.parse(json, "random-uniform-" + seed + ".nam").resolve(WaveNet.class);
     }
 
     /**
@@ -61,7 +74,7 @@ public final class RandomWaveNet {
         if (allowDsp && rnd.nextBoolean()) {
             condSize = new int[] {2, 3, 4, 4}[rnd.nextInt(4)]; // wide: room for grouped FiLMs and mixins
             // the DSP's weights live inside it: generate it before counting ours
-            config.set("condition_dsp", new RandomWaveNet(rnd.nextLong()).model(condSize, false));
+            config.set("condition_dsp", new RandomWaveNet(rnd.nextLong(), uniformLayers).model(condSize, false));
         }
         weights = 0;
         ArrayNode layers = config.putArray("layers");
@@ -126,7 +139,7 @@ public final class RandomWaveNet {
             }
             headWidth = incomingHead;
         }
-        int nLayers = 1 + rnd.nextInt(3);
+        int nLayers = uniformLayers ? 2 + rnd.nextInt(3) : 1 + rnd.nextInt(3);
         a.put("input_size", input);
         a.put("condition_size", cond);
         a.put("channels", channels);
@@ -149,13 +162,21 @@ public final class RandomWaveNet {
                 }
                 default -> { }
             }
+            String g = new String[] {"none", "gated", "blended"}[rnd.nextInt(3)];
+            JsonNode act = activation(bottleneck, true);
+            JsonNode sec = g.equals("none") ? JSON.nullNode() : activation(bottleneck, true);
+            if (uniformLayers && l > 0) {
+                k = kernels.get(0).asInt();
+                g = gating.get(0).asText();
+                act = acts.get(0);
+                sec = secondary.get(0);
+            }
             kernels.add(k);
             dilations.add(d);
-            String g = new String[] {"none", "gated", "blended"}[rnd.nextInt(3)];
             gating.add(g);
             rows[l] = g.equals("none") ? bottleneck : 2 * bottleneck;
-            acts.add(activation(bottleneck, true));
-            secondary.add(g.equals("none") ? JSON.nullNode() : activation(bottleneck, true));
+            acts.add(act);
+            secondary.add(sec);
         }
         int groupsInput = commonDivisor(channels, rows);
         int groupsMixin = commonDivisor(cond, rows);

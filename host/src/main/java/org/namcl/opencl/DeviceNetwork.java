@@ -15,33 +15,35 @@ import org.jocl.cl_mem;
 import org.namcl.model.net.WaveNet;
 
 /**
- * A WaveNet on one device: its {@link NetworkPlan} with every kernel compiled and every launch's
- * weights uploaded once, read-only. Weights go to __constant memory (cached and broadcast to all
- * work-items, which read the same weight at the same time) when a launch's block fits the
- * device's constant buffer, else to __global.
+ * A WaveNet on one device: its {@link NetworkPlan} (layers fused where {@link FusionPlanner}
+ * says so) with every kernel compiled and every launch's weights uploaded once, read-only.
+ * Weights go to __constant memory (cached and broadcast to all work-items, which read the same
+ * weight at the same time) when a launch's block fits the device's constant buffer, else to
+ * __global (always, when the settings say so).
  */
 final class DeviceNetwork implements AutoCloseable {
     /** Work-items per group, when the kernel allows: enough to fill a GPU's schedulers. */
     private static final int PREFERRED_LOCAL = 128;
 
     private final NetworkPlan plan;
+    private final NetworkPlan perLayer;
     private final List<Launch> launches = new ArrayList<>();
     private final int chunkLength;
     private long weightBytes;
 
-    private record Launch(cl_kernel kernel, long local, NetworkPlan.Step step, cl_mem weights) {
+    private record Launch(cl_kernel kernel, long local, NetworkPlan.Step step, cl_mem weights, boolean constant) {
     }
 
-    /**
-     * @param requestedChunk new samples per chunk, or 0 to choose from device memory
-     */
-    DeviceNetwork(OpenClContext cl, WaveNet net, int requestedChunk) {
-        this.plan = NetworkPlan.of(net);
-        long max = ChunkScheduler.maxPositions(cl.device(), plan.rows());
+    DeviceNetwork(OpenClContext cl, WaveNet net, OpenClSettings settings) {
+        DeviceInfo device = cl.device();
+        this.plan = NetworkPlan.of(net, new FusionPlanner(device.localMemBytes(), fusionPays(device), settings));
+        this.perLayer = NetworkPlan.of(net);
+        long max = ChunkScheduler.maxPositions(device, plan.rows());
         int rf = net.receptiveField();
-        this.chunkLength = requestedChunk > 0 ? ChunkLength.check(requestedChunk, max, rf)
-                : ChunkLength.choose(max, rf, cl.device().type());
-        long constantBytes = ClInfo.deviceLong(cl.deviceId(), CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE);
+        this.chunkLength = settings.chunkLength() > 0 ? ChunkLength.check(settings.chunkLength(), max, rf)
+                : ChunkLength.choose(max, rf, device.type());
+        long constantBytes = settings.weights() == OpenClSettings.Weights.GLOBAL ? 0
+                : ClInfo.deviceLong(cl.deviceId(), CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE);
         Map<String, String> sources = new HashMap<>();
         try {
             for (NetworkPlan.Step s : plan.steps()) {
@@ -54,7 +56,7 @@ final class DeviceNetwork implements AutoCloseable {
                 cl_kernel kernel = cl.programs().build(texts, defines).kernel(spec.kernel());
                 cl_mem w = DeviceMemory.upload(cl, spec.weights());
                 weightBytes += (long) spec.weights().length * Sizeof.cl_float;
-                launches.add(new Launch(kernel, localSize(cl, kernel), s, w));
+                launches.add(new Launch(kernel, localSize(cl, kernel), s, w, constant));
             }
         } catch (RuntimeException e) {
             close();
@@ -64,6 +66,29 @@ final class DeviceNetwork implements AutoCloseable {
 
     NetworkPlan plan() {
         return plan;
+    }
+
+    /** Whether fused launches pay on this device, for {@link OpenClSettings.Fusion#AUTO}. */
+    static boolean fusionPays(DeviceInfo device) {
+        return device.type() == DeviceInfo.Type.GPU;
+    }
+
+    /** What runs: launches, fused layers, weight spaces and bytes per sample beside the per-layer plan's. */
+    PlanSummary summary() {
+        int layers = 0;
+        int fused = 0;
+        int fusedLaunches = 0;
+        int maxTile = 0;
+        for (NetworkPlan.Step s : plan.steps()) {
+            boolean isFused = s.tile() > 0;
+            layers += s.layers();
+            fused += isFused ? s.layers() : 0;
+            fusedLaunches += isFused ? 1 : 0;
+            maxTile = Math.max(maxTile, s.tile());
+        }
+        int global = (int) launches.stream().filter(l -> !l.constant()).count();
+        return new PlanSummary(launches.size(), layers, fused, fusedLaunches, maxTile, global, plan.bytesPerSample(),
+                perLayer.bytesPerSample());
     }
 
     int receptiveField() {
@@ -103,7 +128,8 @@ final class DeviceNetwork implements AutoCloseable {
                 setArg(l.kernel(), arg++, Sizeof.cl_int, v instanceof Float f
                         ? Pointer.to(new float[] {f}) : Pointer.to(new int[] {v.intValue()}));
             }
-            long global = (n + l.local() - 1) / l.local() * l.local();
+            long global = s.tile() > 0 ? (n + s.tile() - 1) / s.tile() * l.local()
+                    : (n + l.local() - 1) / l.local() * l.local();
             boolean first = i == 0;
             boolean last = i == launches.size() - 1;
             if (last) {

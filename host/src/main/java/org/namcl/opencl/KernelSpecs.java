@@ -15,8 +15,10 @@ import org.namcl.model.net.Layer;
  */
 final class KernelSpecs {
     private static final String LAYER_KERNEL = "wavenet_layer";
+    private static final String FUSED_KERNEL = "wavenet_fused";
     private static final String CONV_KERNEL = "causal_conv";
-    private static final List<String> LAYER_SOURCES = List.of("activations", "wavenet_layer");
+    private static final List<String> LAYER_SOURCES = List.of("activations", "wavenet_layer_core", "wavenet_layer");
+    private static final List<String> FUSED_SOURCES = List.of("activations", "wavenet_layer_core", "wavenet_fused");
     private static final List<String> CONV_SOURCES = List.of("activations", "causal_conv");
 
     private KernelSpecs() {
@@ -24,6 +26,38 @@ final class KernelSpecs {
 
     /** The fused layer kernel; dilation and head start mode are launch arguments. */
     static KernelSpec layer(Layer l) {
+        return layerPack(l).define("TAPSPACE", "__global").spec(LAYER_KERNEL, LAYER_SOURCES);
+    }
+
+    /**
+     * Consecutive layers of one shape (equal {@link #layer} defines) through one work-group's
+     * local memory, {@code tile} positions a group; the head start mode is a launch argument.
+     */
+    static KernelSpec fused(List<Layer> layers, int tile) {
+        KernelSpec first = layer(layers.get(0));
+        WeightPack p = new WeightPack();
+        first.defines().forEach(p::define);
+        StringBuilder dilations = new StringBuilder();
+        int halo = 0;
+        for (Layer l : layers) {
+            KernelSpec s = layer(l);
+            if (!s.defines().equals(first.defines())) {
+                throw new IllegalArgumentException("fused layers must share one shape");
+            }
+            p.append(s.weights());
+            dilations.append(dilations.length() == 0 ? "" : ",").append(l.conv().dilation());
+            halo += FusionPlanner.reach(l);
+        }
+        return p.define("TAPSPACE", "__local")
+                .define("FK", layers.size())
+                .define("DILS", dilations)
+                .define("HALO", halo)
+                .define("TILE", tile)
+                .define("LAYER_W", first.weights().length)
+                .spec(FUSED_KERNEL, FUSED_SOURCES);
+    }
+
+    private static WeightPack layerPack(Layer l) {
         Conv1d conv = l.conv();
         Conv1x1 mixin = l.mixin();
         if (conv.bias() == null) {
@@ -57,7 +91,7 @@ final class KernelSpecs {
                         .put("O_" + s + "_B", f.conv().bias());
             }
         }
-        return p.spec(LAYER_KERNEL, LAYER_SOURCES);
+        return p;
     }
 
     /** layer1x1 / head1x1: {@code <name>1X1} = 1 plus groups and weights when active. */

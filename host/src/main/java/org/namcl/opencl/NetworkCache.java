@@ -19,15 +19,15 @@ final class NetworkCache implements AutoCloseable {
     static final double MEMORY_FRACTION = 1.0 / 16;
 
     private final OpenClContext cl;
-    private final int requestedChunk;
+    private final OpenClSettings settings;
     private final int maxModels;
     private final long maxBytes;
     private final LinkedHashMap<ModelKey, DeviceNetwork> networks = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
-    NetworkCache(OpenClContext cl, int requestedChunk, int maxModels, long maxBytes) {
+    NetworkCache(OpenClContext cl, OpenClSettings settings, int maxModels, long maxBytes) {
         this.cl = cl;
-        this.requestedChunk = requestedChunk;
+        this.settings = settings;
         this.maxModels = maxModels;
         this.maxBytes = maxBytes;
     }
@@ -41,7 +41,7 @@ final class NetworkCache implements AutoCloseable {
         ModelKey key = new ModelKey(net);
         DeviceNetwork n = networks.get(key);
         if (n == null) {
-            n = new DeviceNetwork(cl, net, requestedChunk);
+            n = new DeviceNetwork(cl, net, settings);
             networks.put(key, n);
             bytes += n.weightBytes();
             evict(n);

@@ -40,8 +40,12 @@ final class NetworkPlan {
     /**
      * One launch. The kernel's arguments are {@code buffers} (as buffer numbers), its weights,
      * the row stride, the positions to compute, then {@code args} (Integer: int, Float: float).
+     * {@code layers}: the WaveNet layers it computes (0 for a conv). {@code tile}: positions per
+     * work-group (a fused launch), or 0 for one work-item per position.
+     * {@code bytesPerSample}: what it reads and writes in device memory per position (see
+     * {@link #bytesPerSample()}).
      */
-    record Step(KernelSpec spec, int[] buffers, List<Number> args) {
+    record Step(KernelSpec spec, int[] buffers, List<Number> args, int layers, int tile, double bytesPerSample) {
         Step {
             args = List.copyOf(args);
         }
@@ -55,15 +59,32 @@ final class NetworkPlan {
     private final int headOut = newBuffer();
     private final int post = newBuffer();
     private final int receptiveField;
+    private final FusionPlanner fusion;
 
-    private NetworkPlan(WaveNet net) {
+    private NetworkPlan(WaveNet net, FusionPlanner fusion) {
         this.receptiveField = net.receptiveField();
+        this.fusion = fusion;
         network(net, OUT);
     }
 
-    /** The plan of a mono model (the engine checks {@code Support.mono} first). */
+    /** The plan of a mono model (the engine checks {@code Support.mono} first), one launch per layer. */
     static NetworkPlan of(WaveNet net) {
-        return new NetworkPlan(net);
+        return of(net, FusionPlanner.perLayer());
+    }
+
+    /** The plan with the layers {@code fusion} fuses in one launch each. */
+    static NetworkPlan of(WaveNet net, FusionPlanner fusion) {
+        return new NetworkPlan(net, fusion);
+    }
+
+    /**
+     * Bytes one sample moves through device memory: the sum over launches of the rows each reads
+     * and writes per position, as if caches served every reuse within a launch (a conv's K taps
+     * of a row count once) and nothing across launches. A fused launch reads its residual and
+     * condition rows once per tile plus its halo: (tile + halo) / tile times a row.
+     */
+    double bytesPerSample() {
+        return steps.stream().mapToDouble(Step::bytesPerSample).sum();
     }
 
     List<Step> steps() {
@@ -111,14 +132,19 @@ final class NetworkPlan {
             steps.add(conv(r.inChannels(), r.outChannels(), 1, 1, r.groups(), r.weights(), r.bias(), null, x, dst, 1f));
             x = dst;
             int start = ai == 0 ? HEAD_ZERO : arrays.get(ai - 1).headOutChannels() == 1 ? HEAD_BROADCAST : HEAD_COPY;
-            for (Layer l : a.layers()) {
+            for (FusionPlanner.Group g : fusion.plan(a.layers())) {
+                List<Layer> run = a.layers().subList(g.first(), g.first() + g.count());
+                Layer l = run.get(0);
                 int next = x == x0 ? x1 : x0;
                 need(next, l.channels());
                 need(acc, l.headWidth());
                 // head_in is only read when the head starts from the previous array's
                 int headIn = start == HEAD_COPY || start == HEAD_BROADCAST ? headOut : acc;
-                steps.add(new Step(KernelSpecs.layer(l), new int[] {x, next, acc, headIn, cond},
-                        List.of(l.conv().dilation(), start)));
+                int[] buffers = {x, next, acc, headIn, cond};
+                double bytes = layerBytes(l, start, g.fused() ? (g.tile() + g.halo()) / (double) g.tile() : 1);
+                steps.add(g.fused()
+                        ? new Step(KernelSpecs.fused(run, g.tile()), buffers, List.of(start), g.count(), g.tile(), bytes)
+                        : new Step(KernelSpecs.layer(l), buffers, List.of(l.conv().dilation(), start), 1, 0, bytes));
                 start = HEAD_ACCUMULATE;
                 x = next;
             }
@@ -140,6 +166,16 @@ final class NetworkPlan {
         }
     }
 
+    /**
+     * A layer launch's traffic: residual and condition rows read ({@code halo} times: 1, or a
+     * fused tile's (tile + halo) / tile), the head's start (nothing from zero, one row broadcast),
+     * the residual and head rows written.
+     */
+    private static double layerBytes(Layer l, int start, double halo) {
+        int headRead = start == HEAD_ZERO ? 0 : start == HEAD_BROADCAST ? 1 : l.headWidth();
+        return Float.BYTES * ((l.channels() + l.mixin().inChannels()) * halo + headRead + l.channels() + l.headWidth());
+    }
+
     private static Step conv(Conv1d c, Activation pre, int src, int dst, float scale) {
         return conv(c.inChannels(), c.outChannels(), c.kernelSize(), c.dilation(), c.groups(), c.weights(), c.bias(),
                 pre, src, dst, scale);
@@ -149,6 +185,6 @@ final class NetworkPlan {
     private static Step conv(int in, int out, int k, int dilation, int groups, float[] weights, float[] bias,
                              Activation pre, int src, int dst, float scale) {
         return new Step(KernelSpecs.conv(out, weights, bias, pre), new int[] {src, dst},
-                List.of(dilation, scale, in, out, k, groups));
+                List.of(dilation, scale, in, out, k, groups), 0, 0, Float.BYTES * (double) (in + out));
     }
 }

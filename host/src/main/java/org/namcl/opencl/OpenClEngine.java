@@ -44,18 +44,20 @@ public final class OpenClEngine implements Engine {
      * @param profiling   queues record when each command ran (for {@link #chunkTimings})
      */
     public OpenClEngine(DeviceInfo device, int chunkLength, boolean profiling) {
-        if (chunkLength < 0) {
-            throw new IllegalArgumentException("chunk length must be positive (or 0 for automatic), got " + chunkLength);
-        }
+        this(device, OpenClSettings.defaults().withChunkLength(chunkLength).withProfiling(profiling));
+    }
+
+    /** An engine on {@code device} planning and running models as {@code settings} say. */
+    public OpenClEngine(DeviceInfo device, OpenClSettings settings) {
         this.device = device;
-        this.cl = OpenClContext.open(device, profiling);
+        this.cl = OpenClContext.open(device, settings.profiling());
         try {
             this.scheduler = new ChunkScheduler(cl);
         } catch (RuntimeException e) {
             cl.close();
             throw e;
         }
-        this.networks = new NetworkCache(cl, chunkLength, NetworkCache.MAX_MODELS, NetworkCache.byteBudget(device));
+        this.networks = new NetworkCache(cl, settings, NetworkCache.MAX_MODELS, NetworkCache.byteBudget(device));
     }
 
     public OpenClEngine(DeviceInfo device, int chunkLength) {
@@ -116,6 +118,11 @@ public final class OpenClEngine implements Engine {
             throw new IllegalStateException("chunk timings need an engine made with profiling");
         }
         scheduler.timings(observer);
+    }
+
+    /** How this model runs here: its launches, fused layers, weight spaces and bytes per sample. */
+    public synchronized PlanSummary plan(WaveNet model) {
+        return network(model).summary();
     }
 
     /** Models whose weights are on the device now (bounded by the cache). */

@@ -8,19 +8,10 @@ import org.namcl.model.net.LayerArray;
 import org.namcl.model.net.WaveNet;
 
 /**
- * The work one output sample costs, for benchmarks to report achieved GFLOP/s and GB/s.
- * <ul>
- * <li>FLOPs: 2 per multiply-add of every conv, 1x1 and FiLM (each weight once; biases,
- *     activations and residual adds are not counted), condition DSP included.</li>
- * <li>Bytes: the fewest a layer-by-layer design must move through device memory: the input
- *     read and the output written (8 bytes), plus every intermediate row that one kernel writes
- *     and a later one reads, counted once written and once read (8 bytes per row): each array's
- *     rechannel output, each layer's residual output and head accumulator, each head rechannel
- *     output but the final one, each post-stack head output but the last, and the condition
- *     DSP's output. Caches can only lower the real traffic below the kernels' actual reads
- *     (a dilated conv reads K taps, the head accumulator is read before it is updated), never
- *     below this.</li>
- * </ul>
+ * The arithmetic one output sample costs, for benchmarks to report achieved GFLOP/s: 2 FLOPs per
+ * multiply-add of every conv, 1x1 and FiLM (each weight once; biases, activations and residual
+ * adds are not counted), condition DSP included. The bytes it moves depend on the plan: see
+ * {@link NetworkPlan#bytesPerSample()}.
  */
 public final class WorkEstimate {
     private WorkEstimate() {
@@ -43,36 +34,6 @@ public final class WorkEstimate {
             }
         }
         return 2 * macs + (net.conditionDsp() == null ? 0 : flopsPerSample(net.conditionDsp()));
-    }
-
-    public static long minBytesPerSample(WaveNet net) {
-        return 2L * Float.BYTES + intermediateBytes(net, false);
-    }
-
-    /** @param outputIsIntermediate whether the network's own output is read by another network */
-    private static long intermediateBytes(WaveNet net, boolean outputIsIntermediate) {
-        long rows = 0;
-        for (int i = 0; i < net.arrays().size(); i++) {
-            LayerArray a = net.arrays().get(i);
-            rows += a.channels();
-            for (Layer l : a.layers()) {
-                rows += l.channels() + l.headWidth();
-            }
-            boolean finalOutput = i == net.arrays().size() - 1 && net.postHead() == null;
-            if (!finalOutput || outputIsIntermediate) {
-                rows += a.headOutChannels();
-            }
-        }
-        if (net.postHead() != null) {
-            var convs = net.postHead().convs();
-            for (int i = 0; i < convs.size(); i++) {
-                if (i < convs.size() - 1 || outputIsIntermediate) {
-                    rows += convs.get(i).outChannels();
-                }
-            }
-        }
-        long bytes = 2L * Float.BYTES * rows;
-        return bytes + (net.conditionDsp() == null ? 0 : intermediateBytes(net.conditionDsp(), true));
     }
 
     private static long macs(Conv1x1 c) {

@@ -79,6 +79,21 @@ class NetworkPlanTest {
     }
 
     @Test
+    void bytesPerSampleCountEveryLaunchsRowsPerLayerAndFused() {
+        TestNets t = new TestNets(7);
+        // one array: rechannel 1 -> 4, layers of 4 channels (kernel 2, dilations 1 and 2), head 4 -> 1
+        WaveNet net = t.net(List.of(t.array(1, 1, 4, 1, 2, 1, 2)), null, null);
+        // rechannel reads 1, writes 4; layer 1 reads x 4 + cond 1 (head from zero), writes x 4 + head 4;
+        // layer 2 reads x 4 + cond 1 + head 4, writes 4 + 4; head rechannel reads 4, writes 1
+        assertEquals(4.0 * (5 + 13 + 17 + 5), NetworkPlan.of(net).bytesPerSample());
+        // fused, tile 64 with halo 1 + 2: x and cond read for 67 positions per 64, head from zero, x and head written
+        FusionPlanner fused = new FusionPlanner(1 << 20, true, OpenClSettings.defaults().withMaxTile(64));
+        NetworkPlan plan = NetworkPlan.of(net, fused);
+        assertEquals(3, plan.steps().size());
+        assertEquals(4.0 * (5 + (5 * 67 / 64.0 + 4 + 4) + 5), plan.bytesPerSample(), 1e-9);
+    }
+
+    @Test
     void theSharedMonoRuleRejectsAStereoModel() {
         TestNets t = new TestNets(6);
         WaveNet stereoOut = t.net(List.of(t.array(1, 1, 2, 2, 2, 1)), null, null);

@@ -35,7 +35,7 @@ class OpenClEquivalenceTest {
     /** Samples of the shared signals rendered for models this many weights or larger. */
     private static final int BIG_MODEL_WEIGHTS = 4000;
     /** Covers the edge signal's impulse, DC step, full-scale square, ±1 and noise sections. */
-    private static final int BIG_MODEL_SAMPLES = 26400;
+    static final int BIG_MODEL_SAMPLES = 26400;
 
     private static final Map<Long, WaveNet> RANDOM = new HashMap<>();
     private static WaveNet standard;
@@ -158,6 +158,11 @@ class OpenClEquivalenceTest {
     }
 
     private static void checkReference(ReferenceSet.Case c, int bigModelSamples) {
+        checkReference(engine, c, bigModelSamples);
+    }
+
+    /** The case's model on {@code e} against the CPU engine and the reference render (long inputs cut for big models). */
+    static void checkReference(OpenClEngine e, ReferenceSet.Case c, int bigModelSamples) {
         WaveNet net = NamLoader.load(c.modelPath()).resolve(c.slimValue(), WaveNet.class);
         float[] in = c.input();
         float[] expected = c.expected();
@@ -165,23 +170,23 @@ class OpenClEquivalenceTest {
             in = Arrays.copyOf(in, bigModelSamples);
             expected = Arrays.copyOf(expected, bigModelSamples);
         }
-        float[] out = engine.render(net, in);
+        float[] out = e.render(net, in);
         Tolerance.assertMatches(c + " vs CPU", cpu(net, in), out);
         Tolerance.assertMatches(c + " vs reference", expected, out);
     }
 
-    private static float[] cpu(WaveNet net, float[] in) {
+    static float[] cpu(WaveNet net, float[] in) {
         float[] out = new float[in.length];
         new WaveNetStreamer(net).process(in, out, in.length);
         return out;
     }
 
     /** Engines cache weights per network instance: load each model once. */
-    private static synchronized WaveNet random(long seed) {
+    static synchronized WaveNet random(long seed) {
         return RANDOM.computeIfAbsent(seed, RandomWaveNet::load);
     }
 
-    private static synchronized WaveNet standard() {
+    static synchronized WaveNet standard() {
         if (standard == null) {
             standard = NamLoader.load(ReferenceSet.bundled().resolve("models/py__standard.nam")).resolve(WaveNet.class);
         }
