@@ -2,7 +2,8 @@
 # Runs on a lent GPU machine, from the repository root, with .device/ carried there (made by
 # scripts/gpu/bundle.sh): registers NVIDIA's OpenCL driver with the ICD loader when nothing has,
 # lists the devices, runs the OpenCL equivalence tests (OpenCL vs the CPU engine and NAM's
-# reference renders) on the GPU, then the benchmark on a 10-minute signal. One call, e.g.:
+# reference renders) on the GPU, then the benchmark on a 10-minute signal (both OpenCL plans) and a
+# sweep of the fused plan's tile and layer caps. One call, e.g.:
 #   device run --carry .device -- 'scripts/gpu/on-device.sh 2>&1 | tee $OUT/gpu.log'
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,10 +35,18 @@ device=${NAMCL_DEVICE:-$([ "$gpu" = yes ] && echo NVIDIA || echo auto)}
 # the repository; those cases run where NAMCL_SHARED points at a shared/ folder.
 CI=true NAMCL_DEVICE="$device" "$java" -jar "$d/junit-console.jar" execute \
   --class-path "$d/test-classes:$d/namcl.jar:$root/tests/src/test/resources:$root/host/src/test/resources" \
-  --select-class org.namcl.parity.OpenClEquivalenceTest --details=summary --disable-banner
+  --select-class org.namcl.parity.OpenClEquivalenceTest --select-class org.namcl.parity.OpenClPlansTest \
+  --details=summary --disable-banner
 tests=$?
 
 # the target is stated for a 10-minute file; BENCH_SECONDS shortens a dry run on a machine without a GPU
 "$java" -jar "$d/namcl.jar" bench --seconds "${BENCH_SECONDS:-600}" --device "$device"
 bench=$?
+# the fused plan's tile and layer caps swept on the standard and A2 shapes, to tune the planner
+for tile in ${TUNE_TILES:-256 512 1024}; do
+  for k in ${TUNE_LAYERS:-3 5 10}; do
+    "$java" -jar "$d/namcl.jar" bench --plans-only --seconds "${TUNE_SECONDS:-30}" --models standard,a2 \
+      --device "$device" --tile "$tile" --fuse-layers "$k" || bench=1
+  done
+done
 exit $(( tests != 0 || bench != 0 ))

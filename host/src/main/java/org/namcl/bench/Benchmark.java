@@ -66,6 +66,7 @@ public final class Benchmark {
         // OpenCL last: a CPU driver's worker threads would compete with the CPU engine's
         double[] cl = new double[stream.length];
         Arrays.fill(cl, Double.NaN);
+        double[] clBytes = new double[stream.length];
         String device = "not measured";
         try (OpenClEngine opencl = openCl(o.device(), out)) {
             if (opencl != null) {
@@ -73,15 +74,16 @@ public final class Benchmark {
                 for (int i = 0; i < cl.length; i++) {
                     if (nets.get(i) instanceof WaveNet w) {
                         cl[i] = openClRate(opencl, w, input);
+                        clBytes[i] = opencl.plan(w).bytesPerSample();
                     }
                 }
             }
         }
         out.printf("OpenCL: %s. GFLOP/s counts 2 FLOPs per multiply-add of every conv, 1x1 and FiLM; GB/s counts "
-                + "the fewest bytes a sample moves layer by layer (input and output, and every intermediate row "
-                + "written once and read once)%n", device);
-        out.printf("%-11s %6s %5s | %10s %6s | %10s %6s | %11s %7s %7s | %7s %6s%n", "model", "params", "RF",
-                "stream/s", "xRT", "offline/s", "xRT", "opencl/s", "xRT", "CL/CPU", "GFLOP/s", "GB/s");
+                + "the bytes a sample moves through device memory on the plan the engine chose (B/sample: the rows "
+                + "each launch reads and writes)%n", device);
+        out.printf("%-11s %6s %5s | %10s %6s | %10s %6s | %11s %7s %7s | %7s %8s %6s%n", "model", "params", "RF",
+                "stream/s", "xRT", "offline/s", "xRT", "opencl/s", "xRT", "CL/CPU", "GFLOP/s", "B/sample", "GB/s");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < stream.length; i++) {
             Network net = nets.get(i);
@@ -91,10 +93,10 @@ public final class Benchmark {
             out.printf("%-11s %6d %5s | %10.0f %6.1f | %10.0f %6.1f | %s%n", r.shape().displayName(), r.params(),
                     r.receptiveField().isPresent() ? String.valueOf(r.receptiveField().getAsInt()) : "-",
                     r.streamRate(), r.streamRate() / RATE, r.offlineRate(), r.offlineRate() / RATE,
-                    Double.isNaN(r.openclRate()) ? "-" : String.format("%11.0f %7.1f %7.2f | %7.1f %6.1f",
+                    Double.isNaN(r.openclRate()) ? "-" : String.format("%11.0f %7.1f %7.2f | %7.1f %8.0f %6.1f",
                             r.openclRate(), r.openclRate() / RATE, r.openclRate() / r.offlineRate(),
-                            r.openclRate() * WorkEstimate.flopsPerSample((WaveNet) net) * 1e-9,
-                            r.openclRate() * WorkEstimate.minBytesPerSample((WaveNet) net) * 1e-9));
+                            r.openclRate() * WorkEstimate.flopsPerSample((WaveNet) net) * 1e-9, clBytes[i],
+                            r.openclRate() * clBytes[i] * 1e-9));
         }
         return rows;
     }
@@ -111,7 +113,7 @@ public final class Benchmark {
         return new OpenClEngine(OpenClDevices.choose(selector));
     }
 
-    private static double openClRate(OpenClEngine engine, WaveNet net, float[] input) {
+    static double openClRate(OpenClEngine engine, WaveNet net, float[] input) {
         // compile the model's programs and upload its weights before timing
         engine.render(net, Arrays.copyOf(input, (int) Math.min(input.length, RATE)));
         long t0 = System.nanoTime();

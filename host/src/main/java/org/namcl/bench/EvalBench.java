@@ -8,12 +8,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.namcl.audio.SampleEncoding;
-import org.namcl.audio.WavFormat;
-import org.namcl.audio.WavWriter;
 import org.namcl.eval.EvalOptions;
 import org.namcl.eval.EvalPair;
 import org.namcl.eval.Evaluator;
@@ -59,9 +55,10 @@ public final class EvalBench {
                         shape.json(2000 + i)));
             }
             int n = (int) (seconds * Benchmark.RATE);
-            Path di = write(dir.resolve("di.wav"), Benchmark.signal(n, 3));
+            Path di = BenchFiles.write(dir.resolve("di.wav"), Benchmark.signal(n, 3), SampleEncoding.FLOAT32);
             // any target: only the time is wanted
-            Path target = write(dir.resolve("target.wav"), Benchmark.signal(n + 100, 4));
+            Path target = BenchFiles.write(dir.resolve("target.wav"), Benchmark.signal(n + 100, 4),
+                    SampleEncoding.FLOAT32);
             out.printf("namcl bench --eval %d: %s models over %.1f s of audio at 48 kHz%n", models,
                     shape.displayName(), seconds);
             ProgressReporter quiet = new ProgressReporter(new PrintWriter(Writer.nullWriter()), true, false);
@@ -93,23 +90,7 @@ public final class EvalBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static Path write(Path file, float[] x) throws IOException {
-        try (WavWriter w = WavWriter.create(file, new WavFormat(1, (int) Benchmark.RATE, SampleEncoding.FLOAT32))) {
-            w.write(new float[][] {x}, 0, x.length);
-            w.commit();
-        }
-        return file;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind
+            BenchFiles.delete(dir);
         }
     }
 }

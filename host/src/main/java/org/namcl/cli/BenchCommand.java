@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.bench.Benchmark;
 import org.namcl.bench.EvalBench;
+import org.namcl.bench.HostPipelineBench;
 import org.namcl.bench.ManyModelsBench;
 import org.namcl.bench.ModelShape;
+import org.namcl.bench.OpenClPlanBench;
+import org.namcl.opencl.OpenClSettings;
 import org.namcl.render.EngineChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +32,15 @@ import picocli.CommandLine.Spec;
             "Renders a guitar-like test signal through models of the common NAM sizes (random weights, so no "
                 + "files are needed) and prints samples per second and times real time at 48 kHz for the "
                 + "streaming CPU engine (one thread), the offline CPU engine (all threads) and the OpenCL engine "
-                + "(when a device is there), with the OpenCL engine's GFLOP/s and GB/s.",
+                + "(when a device is there), with the OpenCL engine's GFLOP/s, bytes per sample and GB/s; then the "
+                + "OpenCL engine's per-layer and fused plans side by side, and the host side of render alone (PCM16 "
+                + "files in, f32 out, through an engine doing no arithmetic) per core, beside render end to end.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
         footerHeading = "%nExample:%n",
         footer = {"  namcl bench --seconds 10 --models standard,nano",
+            "  namcl bench --plans-only --models standard --tile 512 --fuse-layers 4",
             "  namcl bench --many-models 200 --seconds 2",
             "  namcl bench --eval 50 --seconds 10"})
 final class BenchCommand implements Callable<Integer> {
@@ -57,6 +63,20 @@ final class BenchCommand implements Callable<Integer> {
             description = "OpenCL device to measure (index or name, see `namcl devices`), or none for the CPU "
                 + "only. Default: ${DEFAULT-VALUE} (a GPU if there is one).")
     private String device = Benchmark.Options.defaults().device();
+
+    @Option(names = "--tile", paramLabel = "N",
+            description = "The OpenCL plans table's fused plan: at most N time positions per work-group. "
+                + "Default: what the device's local memory allows.")
+    private int tile;
+
+    @Option(names = "--fuse-layers", paramLabel = "K",
+            description = "The OpenCL plans table's fused plan: at most K layers per launch. Default: as many as "
+                + "local memory and the halo allow.")
+    private int fuseLayers;
+
+    @Option(names = "--plans-only",
+            description = "Instead: only the OpenCL plans table (to tune --tile and --fuse-layers on a device).")
+    private boolean plansOnly;
 
     @Option(names = "--many-models", paramLabel = "N",
             description = "Instead: bulk throughput. Renders N models of each size (different random weights) "
@@ -108,7 +128,18 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Benchmark.run(new Benchmark.Options(seconds, threads, shapes, device), printStream(out));
+        if (tile < 0 || fuseLayers < 0) {
+            throw new ParameterException(spec.commandLine(), "--tile and --fuse-layers must be positive");
+        }
+        OpenClSettings fused = OpenClSettings.defaults().withMaxTile(tile).withMaxLayers(fuseLayers);
+        if (plansOnly) {
+            OpenClPlanBench.runOn(device, seconds, shapes, fused, printStream(out));
+        } else {
+            Benchmark.run(new Benchmark.Options(seconds, threads, shapes, device), printStream(out));
+            boolean opencl = !OpenClPlanBench.runOn(device, seconds, shapes, fused, printStream(out)).isEmpty();
+            HostPipelineBench.run(seconds, shapes, opencl ? EngineChoice.OPENCL : EngineChoice.CPU,
+                    opencl ? device : null, threads, printStream(out));
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -34,7 +34,7 @@ public final class BatchRenderer {
     private final RenderOptions options;
     private final ProgressReporter progress;
     private final RunReport report;
-    /** Starts the engines, given where to send notices; replaced in tests. */
+    /** Starts the engines, given where to send notices; replaced in tests and benchmarks. */
     private final Function<Consumer<String>, EngineSelector> startEngines;
     private final DecodedInputs decoded;
 
@@ -43,8 +43,8 @@ public final class BatchRenderer {
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
     }
 
-    BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report,
-                  Function<Consumer<String>, EngineSelector> startEngines) {
+    public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report,
+                         Function<Consumer<String>, EngineSelector> startEngines) {
         this.options = options;
         this.progress = progress;
         this.report = report;
