@@ -1,6 +1,7 @@
 package org.namcl.opencl;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.namcl.model.net.WaveNet;
  * (at most {@link #PACK_MAX_SECONDS} of audio) is read whole and packed with the next ones into
  * shared launches (at most {@link #PACK_SAMPLES} samples a group); a longer one streams through
  * in segments of about one chunk, the next segment read while the last ones are on the device.
- * Each source is read once.
+ * Each source is read once. Finished outputs are written (and their outcomes told) by a
+ * {@link SinkWriter}, so encoding and writing overlap reading and device work.
  */
 final class OpenClJobRun {
     static final double PACK_MAX_SECONDS = 30;
@@ -35,6 +37,12 @@ final class OpenClJobRun {
     }
 
     void run(Iterator<RenderJob> jobs) {
+        try (SinkWriter writer = new SinkWriter()) {
+            run(jobs, writer);
+        }
+    }
+
+    private void run(Iterator<RenderJob> jobs, SinkWriter writer) {
         RenderJob next = null;
         while (next != null || jobs.hasNext()) {
             RenderJob first = next != null ? next : jobs.next();
@@ -47,10 +55,11 @@ final class OpenClJobRun {
                 outcomes.accept(JobFailure.failed(first, e));
                 continue;
             }
-            ModelFeed feed = new ModelFeed((WaveNet) first.model(), net, first, jobs);
+            ModelFeed feed = new ModelFeed((WaveNet) first.model(), net, first, jobs, writer);
             try {
                 scheduler.render(net, feed, net.receptiveField() - 1 + net.chunkLength());
             } catch (RuntimeException | OutOfMemoryError e) {
+                writer.drain(); // outputs already back are written; the jobs still open fail
                 feed.failOpen(e);
             }
             next = feed.leftover();
@@ -69,10 +78,12 @@ final class OpenClJobRun {
         /** The first job of another model: where this feed ends. */
         private RenderJob otherModel;
         private Streaming streaming;
-        /** Jobs handed to the scheduler whose outcome is not yet told. */
-        private final List<RenderJob> open = new ArrayList<>();
+        /** Jobs handed to the scheduler whose outcome is not yet told (the writer tells most). */
+        private final List<RenderJob> open = Collections.synchronizedList(new ArrayList<>());
+        private final SinkWriter writer;
 
-        ModelFeed(WaveNet model, DeviceNetwork net, RenderJob first, Iterator<RenderJob> jobs) {
+        ModelFeed(WaveNet model, DeviceNetwork net, RenderJob first, Iterator<RenderJob> jobs, SinkWriter writer) {
+            this.writer = writer;
             this.model = model;
             this.net = net;
             this.rf = net.receptiveField();
@@ -169,39 +180,51 @@ final class OpenClJobRun {
                 }
                 outputs.add(out);
             }
-            return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> {
+            return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> writer.submit(() -> {
                 for (int i = 0; i < group.size(); i++) {
                     Read r = group.get(i);
                     if (deliver(r.job, outputs.get(i), r.frames)) {
                         done(r.job, r.frames);
                     }
                 }
-            });
+            }));
         }
 
-        /** Writes a job's outputs; false (the failure told) when its sink fails. */
+        /** Writes a job's outputs (on the writer); false (the failure told) when its sink fails. */
         private boolean deliver(RenderJob job, float[][] out, int frames) {
             try {
                 JobFailure.write(job.sink(), out, 0, frames);
             } catch (RuntimeException e) {
-                open.remove(job);
-                outcomes.accept(JobFailure.failed(job, e));
+                tell(job, JobFailure.failed(job, e));
                 return false;
             }
             return true;
         }
 
         private void done(RenderJob job, long frames) {
-            open.remove(job);
-            outcomes.accept(new JobOutcome.Done(job, frames));
+            tell(job, new JobOutcome.Done(job, frames));
         }
 
-        /** The device failed (or memory ran out): every job in flight fails with it. */
+        /** Tells a job's outcome once: whoever takes it out of {@link #open} first. */
+        private void tell(RenderJob job, JobOutcome outcome) {
+            if (open.remove(job)) {
+                outcomes.accept(outcome);
+            }
+        }
+
+        /** The device failed (or memory ran out): every job in flight fails with it (the writer drained first). */
         void failOpen(Throwable e) {
-            for (RenderJob j : open) {
+            List<RenderJob> failing;
+            synchronized (open) {
+                failing = List.copyOf(open);
+                open.clear();
+            }
+            if (streaming != null) {
+                streaming.failed = true;
+            }
+            for (RenderJob j : failing) {
                 outcomes.accept(JobFailure.failed(j, e));
             }
-            open.clear();
             streaming = null;
         }
 
@@ -222,8 +245,10 @@ final class OpenClJobRun {
             /** The last unit's input rows, whose tail is the next unit's halo. */
             private float[][] last;
             private int lastLength;
+            /** Frames written: the writer's alone. */
             private long frames;
-            private boolean failed;
+            /** Set by the writer when the sink fails (or on a device failure): reading stops, later writes are skipped. */
+            private volatile boolean failed;
             private boolean ended;
 
             Streaming(Read start) {
@@ -254,15 +279,22 @@ final class OpenClJobRun {
                         n += k;
                     }
                 } catch (RuntimeException e) {
-                    failed = true;
-                    open.remove(job);
-                    outcomes.accept(JobFailure.failed(job, e));
+                    // told on the writer, after the segments before this one are written
+                    ended = true;
+                    writer.submit(() -> {
+                        failed = true;
+                        tell(job, JobFailure.failed(job, e));
+                    });
                     return null;
                 }
                 if (n == 0) {
                     ended = true;
-                    // every earlier segment's outputs are written: units complete in order
-                    return new ChunkScheduler.Unit(List.of(), List.of(), () -> done(job, frames));
+                    // every earlier segment's write was handed over first: units complete in order
+                    return new ChunkScheduler.Unit(List.of(), List.of(), () -> writer.submit(() -> {
+                        if (!failed) {
+                            done(job, frames);
+                        }
+                    }));
                 }
                 return unit(in, held, n);
             }
@@ -275,13 +307,13 @@ final class OpenClJobRun {
                 for (int c = 0; c < channels; c++) {
                     signals.add(new ChunkScheduler.Job(in[c], 0, held + n, held, out[c], 0));
                 }
-                return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> {
+                return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> writer.submit(() -> {
                     if (!failed && deliver(job, out, n)) {
                         frames += n;
                     } else {
                         failed = true;
                     }
-                });
+                }));
             }
         }
     }
