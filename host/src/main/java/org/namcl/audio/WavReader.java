@@ -19,7 +19,9 @@ import org.namcl.io.RegularFiles;
  * Other chunks may come in any order around fmt and data. PCM is scaled by 1 / 2^(bits-1), so the
  * most negative value reads as exactly -1. Float files must hold only finite samples, otherwise
  * reading fails at the first bad one. A partial frame at the end of the data chunk is ignored;
- * a data chunk that claims more bytes than the file holds is an error, never a shorter read.
+ * a data chunk that claims more bytes than the file holds is an error, never a shorter read, unless
+ * its size is one that writers to a pipe give for an unknown length (sox's 0x7ffff000, or
+ * 0xFFFFFFFF): then the data runs to the end of the file.
  */
 public final class WavReader implements SignalSource, AutoCloseable {
 

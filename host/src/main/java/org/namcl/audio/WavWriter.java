@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +19,10 @@ import org.namcl.files.OwnedFiles;
  * successful commit deletes the temporary file, so a failed render never leaves a partial file
  * behind, and neither does a signal: the process's shutdown deletes it.
  *
+ * <p>{@link #stream} writes to a channel that cannot seek back (standard output) instead: the
+ * header carries the sizes sox writes for a stream of unknown length, and {@link #commit()}
+ * ends the data.
+ *
  * <p>PCM output rounds x * 2^(bits-1) to nearest and clips to the integer range, counting clipped
  * samples; there is no dither. NaN and infinite samples are refused.
  */
@@ -25,8 +30,9 @@ public final class WavWriter implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
     private final Path finalPath;
+    /** The file being written, or null for a stream. */
     private final OwnedFiles.Temporary temp;
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final WavFormat format;
     private final WavHeaderWriter header;
     private final ByteBuffer buffer;
@@ -36,10 +42,11 @@ public final class WavWriter implements AutoCloseable {
     private boolean committed;
     private boolean broken;
 
-    private WavWriter(Path finalPath, OwnedFiles.Temporary temp, WavFormat format, WavChunk extra) {
+    private WavWriter(Path finalPath, OwnedFiles.Temporary temp, WritableByteChannel channel, WavFormat format,
+                      WavChunk extra) {
         this.finalPath = finalPath;
         this.temp = temp;
-        this.channel = temp.channel();
+        this.channel = channel;
         this.format = format;
         this.header = new WavHeaderWriter(format, extra);
         this.bufferFrames = Math.max(1, BUFFER_BYTES / format.blockAlign());
@@ -76,13 +83,27 @@ public final class WavWriter implements AutoCloseable {
             throw new IOException("cannot create an output file in folder " + absolute.getParent()
                     + ": " + describe(e), e);
         }
-        WavWriter writer = new WavWriter(finalPath, temp, format, extra);
+        WavWriter writer = new WavWriter(finalPath, temp, temp.channel(), format, extra);
         try {
             writer.writeFully(writer.header.placeholder());
         } catch (IOException e) {
             writer.close();
             throw e;
         }
+        return writer;
+    }
+
+    /**
+     * Starts a WAV stream on {@code out}, which is never sought in (a pipe); {@code name} is what
+     * messages call it. Closing the writer leaves {@code out} open.
+     */
+    public static WavWriter stream(WritableByteChannel out, String name, WavFormat format, WavChunk extra)
+            throws IOException {
+        if (format.byteRate() > 0xFFFFFFFFL) {
+            throw new AudioFormatException(Path.of(name), "format " + format + " is too large for a WAV header");
+        }
+        WavWriter writer = new WavWriter(Path.of(name), null, out, format, extra);
+        writer.writeFully(writer.header.unknownLength());
         return writer;
     }
 
@@ -176,6 +197,11 @@ public final class WavWriter implements AutoCloseable {
             if ((dataBytes & 1) != 0) {
                 writeFully(ByteBuffer.allocate(1)); // RIFF chunks are padded to an even length
             }
+            if (temp == null) {
+                committed = true; // a stream: its reader takes the data to its end
+                return;
+            }
+            FileChannel channel = temp.channel();
             header.patchSizes(channel, dataBytes, framesWritten);
             channel.force(true);
             channel.close();
@@ -219,7 +245,7 @@ public final class WavWriter implements AutoCloseable {
     /** Deletes the temporary file unless {@link #commit()} succeeded; safe to call twice. */
     @Override
     public void close() throws IOException {
-        if (committed) {
+        if (committed || temp == null) {
             return;
         }
         OwnedFiles.process().discard(temp);

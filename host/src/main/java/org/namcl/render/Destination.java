@@ -1,12 +1,19 @@
 package org.namcl.render;
 
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.namcl.audio.WavChunk;
+import org.namcl.audio.WavFormat;
+import org.namcl.audio.WavWriter;
 
 /**
  * Where a batch writes: a folder holding one output per (model, input), or, for a single pair, the
- * one file the user named ({@code render -m amp.nam di.wav -o out.wav}).
+ * one file the user named ({@code render -m amp.nam di.wav -o out.wav}) or a stream
+ * ({@code -o -}: standard output).
  */
 public sealed interface Destination {
 
@@ -20,6 +27,27 @@ public sealed interface Destination {
     /** The folders of {@code models} this destination writes into (where inputs are refused). */
     List<Path> modelFolders(List<Path> models);
 
+    /**
+     * Starts writing {@code output} (a path {@link #output} gave), holding {@code record}: a file
+     * appears only when the writer commits it.
+     */
+    default WavWriter open(Path output, WavFormat format, WavChunk record) throws IOException {
+        Path folder = output.getParent();
+        if (folder != null) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IOException("cannot create output folder " + folder + ": " + Problems.describe(e), e);
+            }
+        }
+        return WavWriter.create(output, format, record);
+    }
+
+    /** Whether its outputs are files, which a run again skips when up to date and runs side by side share. */
+    default boolean resumable() {
+        return true;
+    }
+
     /** {@code OUTDIR/<model name>/<input path relative to its root, as .wav>} ({@link OutputPaths}). */
     static Destination folder(Path outDir) {
         return new Folder(outDir);
@@ -28,6 +56,11 @@ public sealed interface Destination {
     /** Exactly {@code file}, for a batch of one model and one input. */
     static Destination file(Path file) {
         return new File(file);
+    }
+
+    /** One WAV stream on {@code out}, for a batch of one model and one input. */
+    static Destination stream(WritableByteChannel out) {
+        return new Stream(out);
     }
 
     /** Outputs under a folder, one per pair. */
@@ -63,6 +96,36 @@ public sealed interface Destination {
         @Override
         public List<Path> modelFolders(List<Path> models) {
             return List.of();
+        }
+    }
+
+    /** One WAV stream ({@code -o -}), written as it renders; nothing to resume or claim. */
+    record Stream(WritableByteChannel out) implements Destination {
+        /** What the report calls the output. */
+        static final Path SHOWN = Path.of("-");
+
+        public Stream {
+            Objects.requireNonNull(out, "out");
+        }
+
+        @Override
+        public Path output(String modelName, InputFile input) {
+            return SHOWN;
+        }
+
+        @Override
+        public List<Path> modelFolders(List<Path> models) {
+            return List.of();
+        }
+
+        @Override
+        public WavWriter open(Path output, WavFormat format, WavChunk record) throws IOException {
+            return WavWriter.stream(out, "stdout", format, record);
+        }
+
+        @Override
+        public boolean resumable() {
+            return false;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -105,6 +106,11 @@ public final class RunReport {
 
     /** Writes the report to {@code file} atomically: the file is whole or not there. */
     public void write(Path file) throws IOException {
+        AtomicFile.write(file, json().getBytes(StandardCharsets.UTF_8), "the report");
+    }
+
+    /** The report as JSON, as {@link #write} writes it. */
+    public String json() throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("namcl_version", version);
         root.put("started", started.toString());
@@ -118,6 +124,6 @@ public final class RunReport {
         }
         summary.put("rendered_seconds", Rounding.places(renderedSeconds(), 6));
         root.set("pairs", MAPPER.valueToTree(pairs()));
-        AtomicFile.write(file, MAPPER.writeValueAsBytes(root), "the report");
+        return MAPPER.writeValueAsString(root);
     }
 }
