@@ -15,6 +15,7 @@ import org.namcl.render.InputFile;
 import org.namcl.render.OutputFormat;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.Terminal;
 import org.namcl.render.RenderOptions;
 import org.namcl.render.RunReport;
 import org.namcl.render.StandardInput;
@@ -173,7 +174,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderOptions options = options();
         List<Path> distinctModels = models();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
-                System.console() != null);
+                Terminal.stderrIsTerminal());
         if (engineOptions.device != null && engineOptions.engine == EngineChoice.CPU) {
             progress.warn("--device is ignored with --engine cpu");
         }
@@ -192,11 +193,13 @@ final class RenderCommand implements Callable<Integer> {
             progress.error(outProblem);
             return writeReport(report, progress, ExitCodes.FAILED);
         }
-        new BatchRenderer(options, progress, report).run(distinctModels, files, destination);
-        int code = writeReport(report, progress,
-                report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
-        progress.summary(report);
-        return code;
+        try (InterruptSummary interrupted = InterruptSummary.install(progress, report)) {
+            new BatchRenderer(options, progress, report).run(distinctModels, files, destination);
+            int code = writeReport(report, progress,
+                    report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
+            progress.summary(report);
+            return code;
+        }
     }
 
     /** Writes the report when one is asked for, whatever happened; {@code code}, or FAILED if it cannot. */

@@ -384,6 +384,7 @@ public final class BatchRenderer {
                     source = decoding;
                 }
                 source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
+                progress.rendering(model.name(), input.name());
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;

@@ -4,20 +4,37 @@ import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import org.namcl.files.OwnedFiles;
 import org.namcl.render.RunReport.Status;
 
 /**
- * Everything a batch says on stderr: notices, warnings, errors, a progress line and the summary.
- * The progress line is redrawn in place, and only on a terminal; messages first clear it so they
- * never mix with it. {@code quiet} keeps only the errors.
+ * Everything a batch says on stderr: notices, warnings, errors, progress and the summary. On a
+ * terminal the progress is one line ({@link ProgressLine}) redrawn in place, fitted to the
+ * terminal's width (looked at again every few seconds, as windows are resized); messages first
+ * clear it so they never mix with it. Elsewhere (a log file, a pipe) it is a plain line now and
+ * then. {@code quiet} keeps only the errors.
  */
 public final class ProgressReporter {
     /** Redraw at most this often (nanoseconds). */
     private static final long REDRAW_NANOS = 250_000_000L;
+    /** Without a terminal, a progress line at most this often. */
+    private static final long PLAIN_NANOS = 30_000_000_000L;
+    /** Look at the terminal's width again after this long. */
+    private static final long WIDTH_NANOS = 2_000_000_000L;
+    /** Width of the plain lines: room for long names. */
+    private static final int PLAIN_COLUMNS = 200;
 
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean live;
+    private final IntSupplier terminalColumns;
+    private int columns;
+    private long columnsAt;
+    private long lastPlain = System.nanoTime();
+    /** What renders now: model and file, or null. */
+    private String current;
+    private boolean summarized;
     private final long start = System.nanoTime();
     private int pairs;
     private int pairsDone;
@@ -35,14 +52,25 @@ public final class ProgressReporter {
      * @param terminal whether stderr is a terminal (a progress line is drawn only then)
      */
     public ProgressReporter(PrintWriter err, boolean quiet, boolean terminal) {
+        this(err, quiet, terminal, Terminal::columns);
+    }
+
+    /** @param terminalColumns the terminal's width, asked every few seconds while drawing */
+    ProgressReporter(PrintWriter err, boolean quiet, boolean terminal, IntSupplier terminalColumns) {
         this.err = err;
         this.quiet = quiet;
         this.live = terminal && !quiet;
+        this.terminalColumns = terminalColumns;
     }
 
-    /** Whether a progress line is drawn (worth knowing the batch's total length for). */
+    /** Whether progress is shown (worth knowing the batch's total length for). */
     public boolean live() {
-        return live;
+        return !quiet;
+    }
+
+    /** The pair of {@code model} and {@code file} starts rendering: the progress line names it. */
+    public synchronized void rendering(String model, String file) {
+        current = model + ": " + file;
     }
 
     public synchronized void notice(String message) {
@@ -73,6 +101,9 @@ public final class ProgressReporter {
         renderedSeconds += seconds;
         if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
+        } else if (!live && !quiet && System.nanoTime() - lastPlain > PLAIN_NANOS) {
+            lastPlain = System.nanoTime();
+            print("namcl: progress " + line().fit(PLAIN_COLUMNS));
         }
     }
 
@@ -100,8 +131,35 @@ public final class ProgressReporter {
         }
     }
 
-    /** The last line: what happened to the report's pairs, how much audio, how fast. */
+    /**
+     * Ctrl-C (or another signal): says so, then the summary of what was done; nothing if the
+     * summary was given already.
+     */
+    public void interrupted(RunReport report) {
+        if (claimSummary()) {
+            long done = report.pairs().size();
+            notice("interrupted: " + done + " of " + pairs + (pairs == 1 ? " pair" : " pairs") + " done");
+            printSummary(report);
+        }
+    }
+
+    /**
+     * The last line: what happened to the report's pairs, how much audio, how fast; given once,
+     * and left to {@link #interrupted} once the process is stopping.
+     */
     public void summary(RunReport report) {
+        if (!OwnedFiles.process().stopping() && claimSummary()) {
+            printSummary(report);
+        }
+    }
+
+    private synchronized boolean claimSummary() {
+        boolean first = !summarized;
+        summarized = true;
+        return first;
+    }
+
+    private void printSummary(RunReport report) {
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             counts.put(s, report.count(s));
@@ -141,33 +199,30 @@ public final class ProgressReporter {
         print("namcl: " + b);
     }
 
-    private void draw() {
-        lastDraw = System.nanoTime();
+    private ProgressLine line() {
         double wall = elapsed();
         double speed = wall > 0 ? renderedSeconds / wall : 0;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%d/%d]", pairsDone, pairs));
-        if (rerendered > 0) {
-            b.append(String.format(Locale.ROOT, " (%d again)", rerendered));
+        return new ProgressLine(pairsDone, pairs, rerendered, totalSeconds > 0 ? doneSeconds / totalSeconds : -1,
+                current, speed, totalSeconds > doneSeconds ? (totalSeconds - doneSeconds) / speed : -1);
+    }
+
+    private void draw() {
+        lastDraw = System.nanoTime();
+        if (columnsAt == 0 || lastDraw - columnsAt > WIDTH_NANOS) {
+            columns = terminalColumns.getAsInt();
+            columnsAt = lastDraw;
         }
-        double done = doneSeconds;
-        if (totalSeconds > 0) {
-            b.append(String.format(Locale.ROOT, " %3.0f%%", Math.min(100, 100 * done / totalSeconds)));
-        }
-        if (speed > 0) {
-            b.append(String.format(Locale.ROOT, "  %.1f s of audio/s", speed));
-            if (totalSeconds > done) {
-                b.append("  ETA ").append(clock((totalSeconds - done) / speed));
-            }
-        }
-        String line = b.toString();
-        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        String line = Printable.of(line().fit(columns));
+        // blanks over what is left of a longer line, never past the width
+        int blanks = Math.max(0, Math.min(drawnWidth, columns - 1) - line.length());
+        err.print("\r" + line + " ".repeat(blanks));
         err.flush();
         drawnWidth = line.length();
     }
 
     private void print(String line) {
         if (drawnWidth > 0) {
-            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
             drawnWidth = 0;
         }
         err.println(Printable.of(line));
@@ -183,7 +238,7 @@ public final class ProgressReporter {
         return seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds) : clock(seconds);
     }
 
-    private static String clock(double seconds) {
+    static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
