@@ -30,4 +30,7 @@ fi
 e2e/launcher.sh
 # pipes, the report on stdout, the terminal's progress bar (CI=true: their tools are required)
 e2e/cli-conventions.sh
+# mvn install into a repository of its own, the example project under samples/library against it,
+# the relocated CLI jar
+e2e/library.sh
 exec mvn -B -ntp verify "$@"
