@@ -47,6 +47,8 @@ public final class WavReader implements SignalSource, AutoCloseable {
     /**
      * Opens a WAV file and parses its header.
      *
+     * @param file the WAV file
+     * @return the reader, at the first frame; close it when done
      * @throws AudioFormatException if the file is not a WAV file this reader can decode, has no
      *     samples, or its data chunk is cut short
      * @throws java.nio.file.FileSystemException if it is not a regular file (then it is not opened)
@@ -62,10 +64,20 @@ public final class WavReader implements SignalSource, AutoCloseable {
         }
     }
 
+    /**
+     * The file being read.
+     *
+     * @return its path, as given
+     */
     public Path file() {
         return file;
     }
 
+    /**
+     * The file's format.
+     *
+     * @return channels, rate and encoding
+     */
     public WavFormat format() {
         return layout.format();
     }
@@ -75,12 +87,20 @@ public final class WavReader implements SignalSource, AutoCloseable {
         return layout.format().channels();
     }
 
-    /** Total number of frames in the file. */
+    /**
+     * Total number of frames in the file.
+     *
+     * @return frames (samples per channel)
+     */
     public long frames() {
         return layout.frames();
     }
 
-    /** Frames returned by {@link #read} so far. */
+    /**
+     * Frames returned by {@link #read} so far.
+     *
+     * @return that many
+     */
     public long position() {
         return framesRead;
     }

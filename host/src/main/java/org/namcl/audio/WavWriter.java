@@ -56,6 +56,9 @@ public final class WavWriter implements AutoCloseable {
     /**
      * Starts a WAV file that will replace {@code finalPath} on {@link #commit()}.
      *
+     * @param finalPath the file to write
+     * @param format its format
+     * @return the writer; close it when done (without a commit, that deletes the temporary file)
      * @throws IOException naming the folder if no file can be created in it
      */
     public static WavWriter create(Path finalPath, WavFormat format) throws IOException {
@@ -66,6 +69,10 @@ public final class WavWriter implements AutoCloseable {
      * Starts a WAV file that will replace {@code finalPath} on {@link #commit()}, with {@code extra}
      * (or no chunk, if null) between its format and its samples.
      *
+     * @param finalPath the file to write
+     * @param format its format
+     * @param extra a chunk before the samples, or null
+     * @return the writer; close it when done (without a commit, that deletes the temporary file)
      * @throws IOException naming the folder if no file can be created in it
      */
     public static WavWriter create(Path finalPath, WavFormat format, WavChunk extra) throws IOException {
@@ -96,6 +103,13 @@ public final class WavWriter implements AutoCloseable {
     /**
      * Starts a WAV stream on {@code out}, which is never sought in (a pipe); {@code name} is what
      * messages call it. Closing the writer leaves {@code out} open.
+     *
+     * @param out where the stream goes
+     * @param name what messages call it
+     * @param format its format
+     * @param extra a chunk before the samples, or null
+     * @return the writer, its header written
+     * @throws IOException when the header cannot be written
      */
     public static WavWriter stream(WritableByteChannel out, String name, WavFormat format, WavChunk extra)
             throws IOException {
@@ -107,19 +121,38 @@ public final class WavWriter implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * The file being written.
+     *
+     * @return its final path (for a stream, its name)
+     */
     public Path file() {
         return finalPath;
     }
 
+    /**
+     * The format being written.
+     *
+     * @return channels, rate and encoding
+     */
     public WavFormat format() {
         return format;
     }
 
+    /**
+     * Frames written so far.
+     *
+     * @return that many
+     */
     public long framesWritten() {
         return framesWritten;
     }
 
-    /** PCM samples that were outside the integer range and written as the nearest extreme. */
+    /**
+     * PCM samples that were outside the integer range and written as the nearest extreme.
+     *
+     * @return that many, 0 for float
+     */
     public long clippedSamples() {
         return clippedSamples;
     }
@@ -128,6 +161,9 @@ public final class WavWriter implements AutoCloseable {
      * Appends {@code frames} frames from {@code src[channel][offset..]}. A block holding a NaN or
      * infinite sample is refused as a whole, before any of it is written.
      *
+     * @param src one array per channel (at least as many as the format's channels)
+     * @param offset where in each array the frames start
+     * @param frames how many
      * @throws AudioFormatException naming the first non-finite sample, or if the file would
      *     exceed the 4 GiB limit of the WAV format
      */
