@@ -19,7 +19,7 @@ public final class ProgressReporter {
     /** Redraw at most this often (nanoseconds). */
     private static final long REDRAW_NANOS = 250_000_000L;
     /** Without a terminal, a progress line at most this often. */
-    private static final long PLAIN_NANOS = 30_000_000_000L;
+    static final long PLAIN_NANOS = 30_000_000_000L;
     /** Look at the terminal's width again after this long. */
     private static final long WIDTH_NANOS = 2_000_000_000L;
     /** Width of the plain lines: room for long names. */
@@ -29,6 +29,7 @@ public final class ProgressReporter {
     private final boolean quiet;
     private final boolean live;
     private final IntSupplier terminalColumns;
+    private final long plainNanos;
     private int columns;
     private long columnsAt;
     private long lastPlain = System.nanoTime();
@@ -52,15 +53,19 @@ public final class ProgressReporter {
      * @param terminal whether stderr is a terminal (a progress line is drawn only then)
      */
     public ProgressReporter(PrintWriter err, boolean quiet, boolean terminal) {
-        this(err, quiet, terminal, Terminal::columns);
+        this(err, quiet, terminal, Terminal::columns, PLAIN_NANOS);
     }
 
-    /** @param terminalColumns the terminal's width, asked every few seconds while drawing */
-    ProgressReporter(PrintWriter err, boolean quiet, boolean terminal, IntSupplier terminalColumns) {
+    /**
+     * @param terminalColumns the terminal's width, asked every few seconds while drawing
+     * @param plainNanos without a terminal, the least time between progress lines
+     */
+    ProgressReporter(PrintWriter err, boolean quiet, boolean terminal, IntSupplier terminalColumns, long plainNanos) {
         this.err = err;
         this.quiet = quiet;
         this.live = terminal && !quiet;
         this.terminalColumns = terminalColumns;
+        this.plainNanos = plainNanos;
     }
 
     /** Whether progress is shown (worth knowing the batch's total length for). */
@@ -101,7 +106,7 @@ public final class ProgressReporter {
         renderedSeconds += seconds;
         if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
-        } else if (!live && !quiet && System.nanoTime() - lastPlain > PLAIN_NANOS) {
+        } else if (!live && !quiet && System.nanoTime() - lastPlain > plainNanos) {
             lastPlain = System.nanoTime();
             print("namcl: progress " + line().fit(PLAIN_COLUMNS));
         }

@@ -14,7 +14,7 @@ class ProgressReporterTest {
     private final StringWriter text = new StringWriter();
 
     private ProgressReporter reporter(boolean quiet, boolean terminal) {
-        return new ProgressReporter(new PrintWriter(text), quiet, terminal, () -> 100);
+        return new ProgressReporter(new PrintWriter(text), quiet, terminal, () -> 100, ProgressReporter.PLAIN_NANOS);
     }
 
     @Test
@@ -102,7 +102,7 @@ class ProgressReporterTest {
 
     @Test
     void theLineNamesThePairRenderingNowAndFitsTheTerminal() {
-        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 160);
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 160, 0);
         p.start(3, 30);
         p.rendering("amp", "takes/" + "very long folder name/".repeat(8) + "take.wav");
         p.pairDone(10);
@@ -111,7 +111,7 @@ class ProgressReporterTest {
         assertTrue(wide.startsWith("[1/3]  33% amp: takes/very long"), wide);
         assertTrue(wide.contains("...") && wide.contains("name/take.wav"), wide);
         assertEquals(159, wide.length(), "the names fill the line to one column short of the width");
-        ProgressReporter narrow = new ProgressReporter(new PrintWriter(text), false, true, () -> 40);
+        ProgressReporter narrow = new ProgressReporter(new PrintWriter(text), false, true, () -> 40, 0);
         narrow.start(3, 30);
         narrow.rendering("amp", "takes/" + "very long folder name/".repeat(8) + "take.wav");
         narrow.pairDone(10);
@@ -137,5 +137,21 @@ class ProgressReporterTest {
     private String lastLine() {
         String all = text.toString();
         return all.substring(all.lastIndexOf('\r') + 1).stripTrailing();
+    }
+
+    @Test
+    void withoutATerminalProgressIsAPlainLineNowAndThen() throws InterruptedException {
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, false, () -> 40, 200_000_000);
+        p.start(2, 20);
+        p.rendering("amp", "takes/a.wav");
+        Thread.sleep(250);
+        p.advance(5);
+        p.advance(1); // sooner than the interval: no line
+
+        String all = text.toString();
+        assertFalse(all.contains("\r"), all);
+        assertEquals(1, all.lines().count(), all);
+        assertTrue(all.startsWith("namcl: progress [0/2]  25% amp: takes/a.wav "), all);
+        assertTrue(all.strip().matches(".* [0-9.]+x real time ETA [0-9:]+"), all);
     }
 }
