@@ -38,6 +38,11 @@ public final class BatchRenderer {
     private final Function<Consumer<String>, EngineSelector> startEngines;
     private final DecodedInputs decoded;
 
+    /**
+     * @param options how to render (and which engine, device and threads)
+     * @param progress where messages and progress go
+     * @param report where each pair's outcome goes
+     */
     public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report) {
         this(options, progress, report,
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
@@ -53,12 +58,24 @@ public final class BatchRenderer {
         this.decoded = new DecodedInputs(DecodedInputs.defaultBytes());
     }
 
-    /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
+    /**
+     * Renders each input through each model into a folder; outcomes go to the report.
+     *
+     * @param models the {@code .nam} files, each once
+     * @param given the inputs, as {@link InputCollector} collects them
+     * @param outDir where the outputs go: {@code outDir/<model name>/<relative path>}
+     */
     public void run(List<Path> models, List<InputFile> given, Path outDir) {
         run(models, given, Destination.folder(outDir));
     }
 
-    /** Renders each input through each model to {@code destination}; outcomes go to the report. */
+    /**
+     * Renders each input through each model; outcomes go to the report.
+     *
+     * @param models the {@code .nam} files, each once
+     * @param given the inputs, as {@link InputCollector} collects them
+     * @param destination where the outputs go
+     */
     public void run(List<Path> models, List<InputFile> given, Destination destination) {
         OutputGuard.Checked checked = OutputGuard.check(destination.modelFolders(models), given);
         List<InputFile> inputs = checked.inputs();

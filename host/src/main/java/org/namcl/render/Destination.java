@@ -20,16 +20,30 @@ public sealed interface Destination {
     /**
      * The output of {@code input} through the model named {@code modelName}.
      *
+     * @param modelName the model's name (its file name without .nam)
+     * @param input the input
+     * @return the output's path
      * @throws RenderException when the names give no safe path
      */
     Path output(String modelName, InputFile input);
 
-    /** The folders of {@code models} this destination writes into (where inputs are refused). */
+    /**
+     * The folders this destination writes into (where inputs are refused).
+     *
+     * @param models the run's models
+     * @return their output folders
+     */
     List<Path> modelFolders(List<Path> models);
 
     /**
      * Starts writing {@code output} (a path {@link #output} gave), holding {@code record}: a file
      * appears only when the writer commits it.
+     *
+     * @param output the output's path
+     * @param format its format
+     * @param record namcl's record of how it is made
+     * @return the writer
+     * @throws IOException naming the folder or file that cannot be written
      */
     default WavWriter open(Path output, WavFormat format, WavChunk record) throws IOException {
         Path folder = output.getParent();
@@ -43,28 +57,48 @@ public sealed interface Destination {
         return WavWriter.create(output, format, record);
     }
 
-    /** Whether its outputs are files, which a run again skips when up to date and runs side by side share. */
+    /**
+     * Whether its outputs are files, which a run again skips when up to date and runs side by side share.
+     *
+     * @return true but for a stream
+     */
     default boolean resumable() {
         return true;
     }
 
-    /** {@code OUTDIR/<model name>/<input path relative to its root, as .wav>} ({@link OutputPaths}). */
+    /**
+     * {@code OUTDIR/<model name>/<input path relative to its root, as .wav>} ({@link OutputPaths}).
+     *
+     * @param outDir the output folder
+     * @return the destination
+     */
     static Destination folder(Path outDir) {
         return new Folder(outDir);
     }
 
-    /** Exactly {@code file}, for a batch of one model and one input. */
+    /**
+     * Exactly one file, for a batch of one model and one input.
+     *
+     * @param file the output file
+     * @return the destination
+     */
     static Destination file(Path file) {
         return new File(file);
     }
 
-    /** One WAV stream on {@code out}, for a batch of one model and one input. */
+    /**
+     * One WAV stream, for a batch of one model and one input.
+     *
+     * @param out where it goes (standard output)
+     * @return the destination
+     */
     static Destination stream(WritableByteChannel out) {
         return new Stream(out);
     }
 
     /** Outputs under a folder, one per pair. */
     record Folder(Path outDir) implements Destination {
+        /** @param outDir the output folder */
         public Folder {
             Objects.requireNonNull(outDir, "outDir");
         }
@@ -83,6 +117,7 @@ public sealed interface Destination {
 
     /** One named output file; it writes into no model folder. */
     record File(Path file) implements Destination {
+        /** @param file the output file */
         public File {
             Objects.requireNonNull(file, "file");
         }
@@ -104,6 +139,7 @@ public sealed interface Destination {
         /** What the report calls the output. */
         static final Path SHOWN = Path.of("-");
 
+        /** @param out where the stream goes */
         public Stream {
             Objects.requireNonNull(out, "out");
         }

@@ -35,7 +35,9 @@ public final class InputCollector {
      * The inputs in order: files in command-line order, each folder's files sorted by path. Inputs
      * that cannot be used come back with a {@link InputFile#problem()}.
      *
+     * @param inputs files and folders, as given
      * @param outDir the folder outputs go to (skipped among the inputs), or null
+     * @return the inputs found
      */
     public static List<InputFile> collect(List<Path> inputs, Path outDir) {
         return collect(inputs, outDir, null);
@@ -43,7 +45,12 @@ public final class InputCollector {
 
     /**
      * As {@link #collect(List, Path)}, with {@code stdin} (standard input's copy) where an input
-     * is {@value StandardInput#ARGUMENT}; null when there is none.
+     * is {@value StandardInput#ARGUMENT}.
+     *
+     * @param inputs files and folders, as given
+     * @param outDir the folder outputs go to, or null
+     * @param stdin standard input's copy, or null when there is none
+     * @return the inputs found
      */
     public static List<InputFile> collect(List<Path> inputs, Path outDir, InputFile stdin) {
         InputCollector c = new InputCollector(outDir, stdin);

@@ -12,7 +12,13 @@ import java.nio.file.Path;
  */
 public record InputFile(Path path, Path relative, String problem, String shown) {
 
-    /** An input called by its path. */
+    /**
+     * An input called by its path.
+     *
+     * @param path the file
+     * @param relative its path relative to the folder given
+     * @param problem why it cannot be read, or null
+     */
     public InputFile(Path path, Path relative, String problem) {
         this(path, relative, problem, null);
     }
@@ -21,7 +27,11 @@ public record InputFile(Path path, Path relative, String problem, String shown) 
         return new InputFile(path, relative, null);
     }
 
-    /** What messages and the report call it. */
+    /**
+     * What messages and the report call it.
+     *
+     * @return its shown name, else its path
+     */
     public String name() {
         return shown != null ? shown : path.toString();
     }

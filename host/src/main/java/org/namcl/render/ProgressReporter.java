@@ -50,6 +50,8 @@ public final class ProgressReporter {
     private int drawnWidth;
 
     /**
+     * @param err where everything goes (stderr)
+     * @param quiet errors only
      * @param terminal whether stderr is a terminal (a progress line is drawn only then)
      */
     public ProgressReporter(PrintWriter err, boolean quiet, boolean terminal) {
@@ -68,39 +70,72 @@ public final class ProgressReporter {
         this.plainNanos = plainNanos;
     }
 
-    /** Whether progress is shown (worth knowing the batch's total length for). */
+    /**
+     * Whether progress is shown (worth knowing the batch's total length for).
+     *
+     * @return true unless quiet
+     */
     public boolean live() {
         return !quiet;
     }
 
-    /** The pair of {@code model} and {@code file} starts rendering: the progress line names it. */
+    /**
+     * A pair starts rendering: the progress line names it.
+     *
+     * @param model the model's name
+     * @param file the input, as messages call it
+     */
     public synchronized void rendering(String model, String file) {
         current = model + ": " + file;
     }
 
+    /**
+     * A notice, unless quiet.
+     *
+     * @param message one line, after "namcl: "
+     */
     public synchronized void notice(String message) {
         if (!quiet) {
             print("namcl: " + message);
         }
     }
 
+    /**
+     * A warning, unless quiet.
+     *
+     * @param message one line, after "namcl: warning: "
+     */
     public synchronized void warn(String message) {
         if (!quiet) {
             print("namcl: warning: " + message);
         }
     }
 
+    /**
+     * An error, even when quiet.
+     *
+     * @param message one line, after "namcl: error: "
+     */
     public synchronized void error(String message) {
         print("namcl: error: " + message);
     }
 
-    /** A batch of {@code pairs} pairs, {@code totalSeconds} of input in all (0 if unknown). */
+    /**
+     * A batch starts.
+     *
+     * @param pairs its (model, input) pairs
+     * @param totalSeconds its input seconds in all, 0 if unknown
+     */
     public synchronized void start(int pairs, double totalSeconds) {
         this.pairs = pairs;
         this.totalSeconds = totalSeconds;
     }
 
-    /** {@code seconds} more of some pair's input are rendered (pairs may render side by side). */
+    /**
+     * More of some pair's input is rendered (pairs may render side by side).
+     *
+     * @param seconds input seconds
+     */
     public synchronized void advance(double seconds) {
         doneSeconds += seconds;
         renderedSeconds += seconds;
@@ -112,13 +147,22 @@ public final class ProgressReporter {
         }
     }
 
-    /** A pair starts again (on another engine): the {@code seconds} it rendered so far do not count. */
+    /**
+     * A pair starts again (on another engine): what it rendered so far does not count.
+     *
+     * @param seconds the input seconds it had rendered
+     */
     public synchronized void retract(double seconds) {
         renderedSeconds -= seconds;
         doneSeconds -= seconds;
     }
 
-    /** A pair's existing output was made another way ({@code why}) and is rendered again. */
+    /**
+     * A pair's existing output was made another way and is rendered again.
+     *
+     * @param output the output
+     * @param why how it was made otherwise
+     */
     public synchronized void rerendering(String output, String why) {
         rerendered++;
         notice("rendering " + output + " again: " + why);
@@ -127,6 +171,8 @@ public final class ProgressReporter {
     /**
      * A pair is finished (rendered, skipped or failed); {@code remaining} of its input seconds were
      * not reported through {@link #advance} (all of them for a skipped pair).
+     *
+     * @param remaining those seconds
      */
     public synchronized void pairDone(double remaining) {
         pairsDone++;
@@ -139,6 +185,8 @@ public final class ProgressReporter {
     /**
      * Ctrl-C (or another signal): says so, then the summary of what was done; nothing if the
      * summary was given already.
+     *
+     * @param report the run's report so far
      */
     public void interrupted(RunReport report) {
         if (claimSummary()) {
@@ -151,6 +199,8 @@ public final class ProgressReporter {
     /**
      * The last line: what happened to the report's pairs, how much audio, how fast; given once,
      * and left to {@link #interrupted} once the process is stopping.
+     *
+     * @param report the run's report
      */
     public void summary(RunReport report) {
         if (!OwnedFiles.process().stopping() && claimSummary()) {

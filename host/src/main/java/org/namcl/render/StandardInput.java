@@ -26,6 +26,8 @@ public final class StandardInput implements AutoCloseable {
     /**
      * Copies {@code in} to its end into a temporary file.
      *
+     * @param in standard input
+     * @return the copy; close it to delete it
      * @throws IOException when it cannot be read or the copy cannot be written
      */
     public static StandardInput read(InputStream in) throws IOException {
@@ -46,7 +48,11 @@ public final class StandardInput implements AutoCloseable {
         }
     }
 
-    /** The input, called {@value #SHOWN}; a folder of outputs names its output {@code stdin.wav}. */
+    /**
+     * The input, called {@value #SHOWN}; a folder of outputs names its output {@code stdin.wav}.
+     *
+     * @return the input
+     */
     public InputFile input() {
         return new InputFile(copy.path(), Path.of(SHOWN + ".wav"), null, SHOWN);
     }

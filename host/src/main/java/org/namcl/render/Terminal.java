@@ -19,6 +19,8 @@ public final class Terminal {
      * Whether stderr is a terminal. On Linux, from where file descriptor 2 leads (a pseudo-terminal
      * or a console), so it holds with stdout in a pipe ({@code -o -}); elsewhere Java's own test,
      * which needs stdin and stdout to be the terminal.
+     *
+     * @return true on a terminal
      */
     public static boolean stderrIsTerminal() {
         Path fd = Path.of("/proc/self/fd/2");
