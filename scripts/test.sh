@@ -19,6 +19,18 @@ if ! scripts/ensure-chromium.sh; then
   fi
   echo "test: no chromium; the HTML report's browser test will be skipped (it runs in CI)" >&2
 fi
+if ! scripts/ensure-cli-tools.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "test: CI needs sox and tmux for the command line's pipe and terminal checks; see above" >&2
+    exit 1
+  fi
+  echo "test: no sox or tmux; the command line's pipe and terminal checks will be skipped" >&2
+fi
 # the launcher and the README's first command, from outside the repository (builds the jar)
 e2e/launcher.sh
+# pipes, the report on stdout, the terminal's progress bar (CI=true: their tools are required)
+e2e/cli-conventions.sh
+# mvn install into a repository of its own, the example project under samples/library against it,
+# the relocated CLI jar
+e2e/library.sh
 exec mvn -B -ntp verify "$@"

@@ -50,7 +50,11 @@ abstract class BlockStreamer implements StreamRenderer {
         }
     }
 
-    /** Samples of input each output sample depends on. */
+    /**
+     * Samples of input each output sample depends on.
+     *
+     * @return RF
+     */
     public int receptiveField() {
         return receptiveField;
     }

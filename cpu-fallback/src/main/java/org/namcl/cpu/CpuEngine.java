@@ -27,6 +27,7 @@ public final class CpuEngine implements Engine {
     private final ExecutorService pool;
     private final StreamerCache streamers;
 
+    /** @param policy its threads and how it cuts the work */
     public CpuEngine(CpuPolicy policy) {
         this.policy = policy;
         this.streamers = new StreamerCache(CACHED_MODELS + policy.threads());
@@ -37,6 +38,7 @@ public final class CpuEngine implements Engine {
         });
     }
 
+    /** @param threads worker threads, lengths chosen per model */
     public CpuEngine(int threads) {
         this(CpuPolicy.of(threads));
     }
@@ -56,6 +58,11 @@ public final class CpuEngine implements Engine {
         return "CPU, " + policy.threads() + (policy.threads() == 1 ? " thread" : " threads");
     }
 
+    /**
+     * Its worker threads.
+     *
+     * @return how many
+     */
     public int threads() {
         return policy.threads();
     }
@@ -81,7 +88,11 @@ public final class CpuEngine implements Engine {
         return streamers.pool(net);
     }
 
-    /** Models whose streamers the engine holds now (bounded, whatever the run). */
+    /**
+     * Models whose streamers the engine holds now (bounded, whatever the run).
+     *
+     * @return how many
+     */
     public int cachedModels() {
         return streamers.size();
     }

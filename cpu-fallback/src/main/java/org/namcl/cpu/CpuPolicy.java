@@ -19,6 +19,13 @@ public record CpuPolicy(int threads, int blockFrames, int pieceFrames) {
     static final int HALO_FACTOR = 16;
     static final int MIN_PIECE = 1 << 15;
 
+    /**
+     * Checks the numbers.
+     *
+     * @param threads     worker threads, at least 1
+     * @param blockFrames frames per step of a job; 0 picks from the model
+     * @param pieceFrames the shortest piece; 0 picks from the model
+     */
     public CpuPolicy {
         if (threads < 1 || blockFrames < 0 || pieceFrames < 0) {
             throw new IllegalArgumentException("threads must be at least 1 and lengths not negative: "
@@ -26,7 +33,12 @@ public record CpuPolicy(int threads, int blockFrames, int pieceFrames) {
         }
     }
 
-    /** {@code threads} threads, lengths chosen per model. */
+    /**
+     * Lengths chosen per model.
+     *
+     * @param threads worker threads
+     * @return the policy
+     */
     public static CpuPolicy of(int threads) {
         return new CpuPolicy(threads, 0, 0);
     }

@@ -12,7 +12,12 @@ public final class CpuStreams {
     private CpuStreams() {
     }
 
-    /** A stream through {@code net} at "silence before the file" (mono models only). */
+    /**
+     * A stream at "silence before the file" (mono models only).
+     *
+     * @param net the network, of any architecture
+     * @return its stream
+     */
     public static StreamRenderer open(Network net) {
         if (net instanceof WaveNet w) {
             return new WaveNetStreamer(w);

@@ -75,7 +75,12 @@ public final class FastTanh {
     private FastTanh() {
     }
 
-    /** tanh(x) to within 1.70 ulp; see the class comment for the exact properties. */
+    /**
+     * tanh(x) to within 1.70 ulp; see the class comment for the exact properties.
+     *
+     * @param x any float
+     * @return tanh(x)
+     */
     public static float tanh(float x) {
         float a = Math.abs(x);
         float as = Math.min(a, T);
@@ -88,7 +93,13 @@ public final class FastTanh {
         return Math.min(Math.max(x, -m), m);
     }
 
-    /** Replaces a[from..to) by its tanh, element for element the same as {@link #tanh(float)}. */
+    /**
+     * Replaces a[from..to) by its tanh, element for element the same as {@link #tanh(float)}.
+     *
+     * @param a the array
+     * @param from the first index
+     * @param to one past the last index
+     */
     public static void tanhInPlace(float[] a, int from, int to) {
         Objects.checkFromToIndex(from, to, a.length);
         for (int i = from; i < to; i++) {
@@ -99,6 +110,12 @@ public final class FastTanh {
     /**
      * Writes tanh of src[srcOff..srcOff+n) to dst[dstOff..dstOff+n). The ranges may overlap. This copies, then
      * works in place, because a loop over one array leaves C2 room to vectorise the whole body.
+     *
+     * @param src the input
+     * @param srcOff where in it the input starts
+     * @param dst where the results go
+     * @param dstOff where in it the first result goes
+     * @param n how many
      */
     public static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         System.arraycopy(src, srcOff, dst, dstOff, n);

@@ -25,6 +25,7 @@ public final class LstmStreamer implements StreamRenderer {
     private final float[] head;
     private final float headBias;
 
+    /** @param net the LSTM, from its stored state and the prewarm NAM's core gives it */
     public LstmStreamer(Lstm net) {
         UnsupportedModelException.check(Support.mono(net));
         List<LstmLayer> specs = net.layers();

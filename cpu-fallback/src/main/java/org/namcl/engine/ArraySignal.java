@@ -8,7 +8,12 @@ public final class ArraySignal {
     private ArraySignal() {
     }
 
-    /** Reads {@code channels[c]} from the start; every channel has the same length. */
+    /**
+     * A source reading arrays from the start.
+     *
+     * @param channels one array per channel, all of the same length
+     * @return the source
+     */
     public static SignalSource source(float[]... channels) {
         int length = channels[0].length;
         for (float[] c : channels) {
@@ -36,7 +41,12 @@ public final class ArraySignal {
         };
     }
 
-    /** Writes into {@code channels[c]} from the start; more frames than they hold is an error. */
+    /**
+     * A sink filling arrays from the start; more frames than they hold is an error.
+     *
+     * @param channels one array per channel
+     * @return the sink
+     */
     public static SignalSink sink(float[]... channels) {
         return new SignalSink() {
             private int position;

@@ -14,18 +14,33 @@ import org.namcl.model.net.Network;
  */
 public interface Engine extends AutoCloseable {
 
-    /** Short name: "cpu" or "opencl". */
+    /**
+     * Short name.
+     *
+     * @return "cpu" or "opencl"
+     */
     String name();
 
-    /** One line for people: what runs, on what (threads, device). */
+    /**
+     * One line for people.
+     *
+     * @return what runs, on what (threads, device)
+     */
     String description();
 
-    /** Whether this engine runs {@code model}, and if not, why. */
+    /**
+     * Whether this engine runs a network.
+     *
+     * @param model the network
+     * @return yes, or no with why
+     */
     Support supports(Network model);
 
     /**
      * Opens a live stream through {@code model}, starting from silence.
      *
+     * @param model the network to stream through
+     * @return the stream, to close when done
      * @throws UnsupportedModelException when {@link #supports} says no
      */
     StreamRenderer open(Network model);
@@ -36,15 +51,31 @@ public interface Engine extends AutoCloseable {
      * keeps a batch of any size in bounded memory. {@code outcomes} hears of each job once, as it
      * completes, possibly from the engine's own threads and in any order; a job's sink is written
      * only before its outcome. A job that fails (its source, its sink or the engine) fails alone.
+     *
+     * @param jobs the jobs, taken as the engine has room for them
+     * @param outcomes hears of each job once, as it completes
      */
     void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes);
 
-    /** Renders one mono signal (silence before it): a convenience over {@link #run}. */
+    /**
+     * Renders one mono signal (silence before it): a convenience over {@link #run}.
+     *
+     * @param model the network
+     * @param in the input samples
+     * @return the output, as long as the input
+     */
     default float[] render(Network model, float[] in) {
         return renderAll(model, List.of(in))[0];
     }
 
-    /** Renders several independent mono signals, each from silence, as one batch of jobs. */
+    /**
+     * Renders several independent mono signals, each from silence, as one batch of jobs.
+     *
+     * @param model the network
+     * @param signals the inputs
+     * @return the outputs, in the order of the inputs, each as long as its input
+     * @throws RuntimeException the first job's failure, if any failed
+     */
     default float[][] renderAll(Network model, List<float[]> signals) {
         float[][] out = new float[signals.size()][];
         Iterator<RenderJob> jobs = new Iterator<>() {
@@ -78,6 +109,7 @@ public interface Engine extends AutoCloseable {
         return out;
     }
 
+    /** Lets go of the engine's threads, device memory and caches. */
     @Override
     void close();
 }

@@ -10,6 +10,7 @@ public final class HaloStream implements StreamRenderer {
     private float[] buf = new float[0];
     private int held;
 
+    /** @param renderer renders each block with the halo this stream keeps */
     public HaloStream(ChunkRenderer renderer) {
         this.renderer = renderer;
         this.keep = renderer.receptiveField() - 1;

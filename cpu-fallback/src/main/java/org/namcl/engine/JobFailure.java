@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
  * engine's own.
  */
 public final class JobFailure extends RuntimeException {
+    /** Whose fault the failure is. */
     private final JobOutcome.Fault fault;
 
     private JobFailure(JobOutcome.Fault fault, Throwable cause) {
@@ -16,7 +17,15 @@ public final class JobFailure extends RuntimeException {
         this.fault = fault;
     }
 
-    /** {@link SignalSource#read}, any exception being the input's fault. */
+    /**
+     * {@link SignalSource#read}, any exception being the input's fault.
+     *
+     * @param source the job's source
+     * @param dst one array per channel
+     * @param off where in each array the samples go
+     * @param n samples wanted per channel
+     * @return samples read per channel, 0 at the end
+     */
     public static int read(SignalSource source, float[][] dst, int off, int n) {
         try {
             return source.read(dst, off, n);
@@ -25,7 +34,14 @@ public final class JobFailure extends RuntimeException {
         }
     }
 
-    /** {@link SignalSink#write}, any exception being the output's fault. */
+    /**
+     * {@link SignalSink#write}, any exception being the output's fault.
+     *
+     * @param sink the job's sink
+     * @param src one array per channel
+     * @param off where in each array the samples start
+     * @param n samples per channel
+     */
     public static void write(SignalSink sink, float[][] src, int off, int n) {
         try {
             sink.write(src, off, n);
@@ -34,7 +50,13 @@ public final class JobFailure extends RuntimeException {
         }
     }
 
-    /** The outcome of {@code job} stopped by {@code t} (unwrapped from executor wrappers). */
+    /**
+     * The outcome of a job that failed.
+     *
+     * @param job the job
+     * @param t what stopped it (unwrapped from executor wrappers)
+     * @return its outcome, with whose fault it was
+     */
     public static JobOutcome.Failed failed(RenderJob job, Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();

@@ -9,6 +9,13 @@ import java.io.IOException;
  */
 public interface SignalSink {
 
-    /** Takes {@code src[c][off .. off + n)} for every channel c. */
+    /**
+     * Takes {@code src[c][off .. off + n)} for every channel c.
+     *
+     * @param src one array per channel
+     * @param off where in each array the frames start
+     * @param n frames
+     * @throws IOException (or an unchecked exception) when the output cannot be written: the job fails
+     */
     void write(float[][] src, int off, int n) throws IOException;
 }

@@ -9,11 +9,19 @@ import java.io.IOException;
  */
 public interface SignalSource {
 
+    /**
+     * How many channels it has.
+     *
+     * @return the channel count, at least 1
+     */
     int channels();
 
     /**
      * Reads up to {@code n} frames into {@code dst[c][off ..]} for every channel c.
      *
+     * @param dst one array per channel
+     * @param off where in each array the frames go
+     * @param n frames wanted
      * @return frames read; 0 (for n > 0) only at the end of the signal
      * @throws IOException (or an unchecked exception) when the input cannot be read: the job fails
      */

@@ -7,9 +7,24 @@ package org.namcl.engine;
  */
 public interface StreamRenderer extends AutoCloseable {
 
-    /** Renders the next {@code n} samples of the stream: in[inOff..] to out[outOff..]. */
+    /**
+     * Renders the next {@code n} samples of the stream.
+     *
+     * @param in input samples
+     * @param inOff where in {@code in} they start
+     * @param out where the outputs go
+     * @param outOff where in {@code out} the first output goes
+     * @param n samples to render
+     */
     void process(float[] in, int inOff, float[] out, int outOff, int n);
 
+    /**
+     * Renders the next {@code n} samples of the stream, from and to the start of the arrays.
+     *
+     * @param in input samples
+     * @param out where the outputs go
+     * @param n samples to render
+     */
     default void process(float[] in, float[] out, int n) {
         process(in, 0, out, 0, n);
     }
@@ -17,6 +32,7 @@ public interface StreamRenderer extends AutoCloseable {
     /** Back to "silence before the file", as if newly opened. */
     void reset();
 
+    /** Lets go of what the stream holds; nothing by default. */
     @Override
     default void close() {
     }

@@ -11,22 +11,29 @@ import java.util.Locale;
  */
 public record Activation(Kind kind, float[] params) {
 
+    /** The activations namcl knows, each with the name a {@code .nam} file gives it. */
     public enum Kind {
+        /** tanh(x) */
         TANH("Tanh"),
         /** params: [min_val, max_val] */
         HARDTANH("Hardtanh"),
         /** NAM's rational tanh approximation (the C++ core's optional "fast tanh"). */
         FASTTANH("Fasttanh"),
+        /** max(0, x) */
         RELU("ReLU"),
         /** params: [negative_slope] */
         LEAKY_RELU("LeakyReLU"),
         /** params: one negative slope, or one per channel */
         PRELU("PReLU"),
+        /** 1 / (1 + e^-x) */
         SIGMOID("Sigmoid"),
+        /** x * sigmoid(x) */
         SILU("SiLU"),
+        /** x * min(max(x + 3, 0), 6) / 6 */
         HARDSWISH("Hardswish"),
         /** params: [min_val, max_val, min_slope, max_slope] */
         LEAKY_HARDTANH("LeakyHardtanh"),
+        /** x / (1 + |x|) */
         SOFTSIGN("Softsign"),
         /** 0.5 * (1 + x / (1 + |x|)) */
         SOFTSIGMOID("Softsigmoid"),
@@ -38,12 +45,17 @@ public record Activation(Kind kind, float[] params) {
         ELU("ELU"),
         /** params: [beta, threshold] */
         SOFTPLUS("Softplus"),
+        /** min(max(x / 6 + 0.5, 0), 1) */
         HARDSIGMOID("Hardsigmoid"),
+        /** torch's SELU, its constants fixed */
         SELU("SELU"),
         /** params: [alpha] */
         CELU("CELU"),
+        /** x * tanh(softplus(x)) */
         MISH("Mish"),
+        /** log(sigmoid(x)) */
         LOGSIGMOID("LogSigmoid"),
+        /** x - tanh(x) */
         TANHSHRINK("Tanhshrink");
 
         private final String jsonName;
@@ -52,20 +64,37 @@ public record Activation(Kind kind, float[] params) {
             this.jsonName = jsonName;
         }
 
+        /**
+         * The name a {@code .nam} file gives it.
+         *
+         * @return such as {@code "Tanh"}
+         */
         public String jsonName() {
             return jsonName;
         }
     }
 
+    /** tanh, without parameters. */
     public static final Activation TANH = new Activation(Kind.TANH, new float[0]);
+    /** The sigmoid, without parameters. */
     public static final Activation SIGMOID = new Activation(Kind.SIGMOID, new float[0]);
 
-    /** Whether the per-channel parameter list (PReLU) fits a layer of {@code channels}. */
+    /**
+     * Whether the per-channel parameter list (PReLU) fits a layer.
+     *
+     * @param channels the layer's channels
+     * @return true when it does (always, for other kinds)
+     */
     public boolean fitsChannels(int channels) {
         return kind != Kind.PRELU || params.length == 1 || params.length == channels;
     }
 
-    /** The parameter that applies to {@code channel} (PReLU per-channel slopes). */
+    /**
+     * The parameter that applies to a channel (PReLU per-channel slopes).
+     *
+     * @param channel the channel, from 0
+     * @return its parameter, or the one shared by all
+     */
     public float channelParam(int channel) {
         return params.length == 1 ? params[0] : params[channel];
     }

@@ -21,7 +21,11 @@ public enum GatingMode {
         };
     }
 
-    /** Rows the layer's conv produces per bottleneck channel. */
+    /**
+     * Rows the layer's conv produces per bottleneck channel.
+     *
+     * @return 1 without a gate, else 2
+     */
     public int convRowsPerChannel() {
         return this == NONE ? 1 : 2;
     }

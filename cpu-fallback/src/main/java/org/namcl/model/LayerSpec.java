@@ -7,7 +7,11 @@ package org.namcl.model;
 public record LayerSpec(int kernelSize, int dilation, Activation activation, GatingMode gating,
                         Activation secondary) {
 
-    /** Samples of input history the layer's conv looks back over. */
+    /**
+     * Samples of input history the layer's conv looks back over.
+     *
+     * @return dilation × (kernel size − 1)
+     */
     public int lookback() {
         return dilation * (kernelSize - 1);
     }

@@ -22,6 +22,7 @@ public record Metadata(
         Double validationEsr,
         String date) {
 
+    /** A file without metadata. */
     public static final Metadata EMPTY =
             new Metadata(null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -12,6 +12,7 @@ public sealed interface ModelNode {
 
     /** A SlimmableContainer: submodels sorted by ascending {@code maxValue}. */
     record ContainerNode(List<Submodel> submodels) implements ModelNode {
+        /** @param submodels sorted by ascending {@code maxValue}, copied */
         public ContainerNode {
             submodels = List.copyOf(submodels);
         }

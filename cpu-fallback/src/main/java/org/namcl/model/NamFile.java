@@ -16,11 +16,20 @@ public record NamFile(String source, String version, String architecture, Double
     /** Rate used when the file gives none (NAM's convention). */
     public static final double DEFAULT_SAMPLE_RATE = 48000.0;
 
+    /**
+     * The rate the model expects its input at.
+     *
+     * @return the file's sample rate, or {@link #DEFAULT_SAMPLE_RATE} when it gives none
+     */
     public double sampleRateOrDefault() {
         return sampleRate != null ? sampleRate : DEFAULT_SAMPLE_RATE;
     }
 
-    /** Whether a size choice changes this model (slimmable WaveNet or container). */
+    /**
+     * Whether a size choice changes this model.
+     *
+     * @return true for a slimmable WaveNet or a container
+     */
     public boolean slimmable() {
         if (root instanceof ModelNode.WaveNetNode w) {
             return w.config().slimmable();
@@ -28,7 +37,12 @@ public record NamFile(String source, String version, String architecture, Double
         return root instanceof ModelNode.ContainerNode;
     }
 
-    /** The default network: full width, or a container's last (largest) submodel. */
+    /**
+     * The default network: full width, or a container's last (largest) submodel.
+     *
+     * @return the network, ready for an engine
+     * @throws ModelException naming the file when its weights do not make a network
+     */
     public Network resolve() {
         return resolve(Double.NaN);
     }
@@ -36,6 +50,11 @@ public record NamFile(String source, String version, String architecture, Double
     /**
      * The network for size {@code slim} in [0, 1] (NaN = default). A container picks its first
      * submodel with slim &lt; max_value (the last when none); a slimmable WaveNet picks its width.
+     *
+     * @param slim the size, or NaN for the default
+     * @return the network, ready for an engine
+     * @throws ModelException naming the file when the size is out of range or the weights do not
+     *     make a network
      */
     public Network resolve(double slim) {
         if (!Double.isNaN(slim) && !(slim >= 0 && slim <= 1)) {
@@ -55,7 +74,14 @@ public record NamFile(String source, String version, String architecture, Double
         }
     }
 
-    /** {@link #resolve()}, for callers that handle one architecture only. */
+    /**
+     * {@link #resolve()}, for callers that handle one architecture only.
+     *
+     * @param <N> the architecture's class
+     * @param type the architecture's class
+     * @return the network
+     * @throws ModelException naming the file when the network is of another architecture
+     */
     public <N extends Network> N resolve(Class<N> type) {
         return resolve(Double.NaN, type);
     }
@@ -63,6 +89,10 @@ public record NamFile(String source, String version, String architecture, Double
     /**
      * {@link #resolve(double)}, for callers that handle one architecture only.
      *
+     * @param <N> the architecture's class
+     * @param slim the size, or NaN for the default
+     * @param type the architecture's class
+     * @return the network
      * @throws ModelException naming the file when the network is of another architecture
      */
     public <N extends Network> N resolve(double slim, Class<N> type) {

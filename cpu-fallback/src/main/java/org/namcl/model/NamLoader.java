@@ -45,6 +45,14 @@ public final class NamLoader {
     private NamLoader() {
     }
 
+    /**
+     * Loads a {@code .nam} file: read whole (files over the size limit are refused unread),
+     * parsed and validated.
+     *
+     * @param path the file
+     * @return the model, to {@link NamFile#resolve() resolve} into a network
+     * @throws ModelException naming the file and what is wrong with it
+     */
     public static NamFile load(Path path) {
         String source = String.valueOf(path);
         byte[] bytes;
@@ -85,7 +93,14 @@ public final class NamLoader {
         }
     }
 
-    /** Parses a model from JSON text; {@code source} names it in errors. */
+    /**
+     * Parses a model from JSON text.
+     *
+     * @param json the {@code .nam} file's text
+     * @param source what errors call it
+     * @return the model
+     * @throws ModelException naming {@code source} and what is wrong
+     */
     public static NamFile parse(String json, String source) {
         try {
             return parse(MAPPER.readTree(json), source);
@@ -97,6 +112,10 @@ public final class NamLoader {
     /**
      * How many weights a WaveNet {@code config} object (JSON text) needs: for tools that write
      * models (generators, benchmarks). The config is validated as when loading a file.
+     *
+     * @param waveNetConfigJson the config object
+     * @return the weights it needs
+     * @throws ModelException when the config is invalid
      */
     public static long weightCount(String waveNetConfigJson) {
         try {
@@ -113,6 +132,11 @@ public final class NamLoader {
     /**
      * How many weights a {@code config} (JSON text) of an LSTM, ConvNet or Linear needs, validated
      * as when loading a file: for tools that write models.
+     *
+     * @param architecture "LSTM", "ConvNet" or "Linear"
+     * @param configJson the config object
+     * @return the weights it needs
+     * @throws ModelException when the config is invalid
      */
     public static long weightCount(String architecture, String configJson) {
         try {

@@ -40,7 +40,14 @@ public final class Resampler {
     private final PolyphaseFilter filter;
     private final int up;
     private final int down;
-    /** One resampler per channel from {@code fromRate} to {@code toRate}, or null when the rates are equal. */
+    /**
+     * One resampler per channel.
+     *
+     * @param channels how many
+     * @param fromRate the input's rate in Hz
+     * @param toRate the output's rate in Hz
+     * @return the resamplers, or null when the rates are equal
+     */
     public static Resampler[] perChannel(int channels, int fromRate, int toRate) {
         if (fromRate == toRate) {
             return null;
@@ -60,6 +67,10 @@ public final class Resampler {
     private long produced;
     private boolean flushed;
 
+    /**
+     * @param fromRate the input's rate in Hz
+     * @param toRate the output's rate in Hz
+     */
     public Resampler(int fromRate, int toRate) {
         if (fromRate <= 0 || toRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + fromRate + " -> " + toRate);
@@ -82,12 +93,21 @@ public final class Resampler {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** Most samples that {@link #process} can return for {@code n} input samples: ceil(n*L/M). */
+    /**
+     * Most samples that {@link #process} can return for some input samples.
+     *
+     * @param n input samples
+     * @return ceil(n*L/M)
+     */
     public int maxOutput(int n) {
         return Math.toIntExact(ceilDiv((long) n * up, down));
     }
 
-    /** Exactly how many samples {@link #flush} will return now. */
+    /**
+     * Exactly how many samples {@link #flush} will return now.
+     *
+     * @return that many
+     */
     public int pendingOutput() {
         return flushed ? 0 : (int) (ceilDiv(received * up, down) - produced);
     }
@@ -95,6 +115,10 @@ public final class Resampler {
     /**
      * Feeds {@code n} input samples and writes the output samples they complete.
      *
+     * @param in the input
+     * @param offset where in it the samples start
+     * @param n how many
+     * @param outOffset where in {@code out} the first output goes
      * @param out needs room for {@link #maxOutput(int) maxOutput(n)} samples from outOffset
      * @return the number of samples written
      */
@@ -122,6 +146,10 @@ public final class Resampler {
     /**
      * Ends the input (zeros follow it) and writes the remaining {@link #pendingOutput()} samples.
      * Later calls return 0; {@link #process} may not be called afterwards.
+     *
+     * @param out needs room for {@link #pendingOutput()} samples from outOffset
+     * @param outOffset where in {@code out} the first output goes
+     * @return the number of samples written
      */
     public int flush(float[] out, int outOffset) {
         if (flushed) {
@@ -144,7 +172,14 @@ public final class Resampler {
         }
     }
 
-    /** Resamples a whole signal: ceil(x.length * toRate / fromRate) samples. */
+    /**
+     * Resamples a whole signal.
+     *
+     * @param x the signal
+     * @param fromRate its rate in Hz
+     * @param toRate the rate wanted in Hz
+     * @return ceil(x.length * toRate / fromRate) samples
+     */
     public static float[] resample(float[] x, int fromRate, int toRate) {
         Resampler resampler = new Resampler(fromRate, toRate);
         float[] out = new float[resampler.maxOutput(x.length)]; // exactly the total length

@@ -12,6 +12,12 @@ import java.nio.file.Path;
  */
 public record Wav(WavFormat format, float[][] channels) {
 
+    /**
+     * Checks that there is one array per channel, all of the same length.
+     *
+     * @param format the file's format
+     * @param channels one array per channel
+     */
     public Wav {
         if (channels.length != format.channels()) {
             throw new IllegalArgumentException(channels.length + " arrays for " + format.channels() + " channels");
@@ -23,10 +29,21 @@ public record Wav(WavFormat format, float[][] channels) {
         }
     }
 
+    /**
+     * One channel's samples.
+     *
+     * @param c the channel, from 0
+     * @return its samples (the array itself, not a copy)
+     */
     public float[] channel(int c) {
         return channels[c];
     }
 
+    /**
+     * The length.
+     *
+     * @return frames (samples per channel)
+     */
     public int frames() {
         return channels.length == 0 ? 0 : channels[0].length;
     }
@@ -34,6 +51,8 @@ public record Wav(WavFormat format, float[][] channels) {
     /**
      * Reads a whole file.
      *
+     * @param file the WAV file
+     * @return its format and samples
      * @throws AudioFormatException naming the file when it is not a WAV file namcl reads, or has
      *     more frames than an array holds
      */
@@ -56,7 +75,12 @@ public record Wav(WavFormat format, float[][] channels) {
      * Writes {@code channels} (one array each) as a WAV file: to a temporary file renamed into
      * place, so {@code file} is whole or as it was. PCM encodings clip samples beyond full scale.
      *
+     * @param file where to write it (its folder is created if need be)
+     * @param sampleRate in Hz
+     * @param encoding the sample encoding
+     * @param channels one array per channel, all of the same length
      * @return {@code file}
+     * @throws IOException naming the file when it cannot be written
      */
     public static Path write(Path file, int sampleRate, SampleEncoding encoding, float[]... channels)
             throws IOException {
@@ -72,7 +96,15 @@ public record Wav(WavFormat format, float[][] channels) {
         return file;
     }
 
-    /** As {@link #write(Path, int, SampleEncoding, float[]...)}, in 32-bit float. */
+    /**
+     * As {@link #write(Path, int, SampleEncoding, float[]...)}, in 32-bit float.
+     *
+     * @param file where to write it
+     * @param sampleRate in Hz
+     * @param channels one array per channel, all of the same length
+     * @return {@code file}
+     * @throws IOException naming the file when it cannot be written
+     */
     public static Path write(Path file, int sampleRate, float[]... channels) throws IOException {
         return write(file, sampleRate, SampleEncoding.FLOAT32, channels);
     }

@@ -11,6 +11,12 @@ public record WavChunk(String id, byte[] data) {
     /** Keeps the header's 32-bit arithmetic far from overflowing. */
     public static final int MAX_BYTES = 1 << 20;
 
+    /**
+     * Checks the id and the size.
+     *
+     * @param id four ASCII characters
+     * @param data the body, at most {@link #MAX_BYTES}
+     */
     public WavChunk {
         Objects.requireNonNull(data, "data");
         if (id.length() != 4 || !StandardCharsets.US_ASCII.newEncoder().canEncode(id)) {

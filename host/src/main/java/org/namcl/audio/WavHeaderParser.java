@@ -110,6 +110,9 @@ final class WavHeaderParser {
             throw error("no audio samples: the data chunk is empty");
         }
         long available = Math.max(0, fileSize - dataOffset);
+        if (dataBytes > available && unknownLength(rf64, dataBytes)) {
+            dataBytes = available; // written to a pipe: the data runs to the end
+        }
         if (dataBytes > available) {
             throw error("truncated: the data chunk declares " + dataBytes + " bytes but only "
                     + available + " bytes follow it");
@@ -120,6 +123,14 @@ final class WavHeaderParser {
                     + " bytes, less than one " + format.blockAlign() + "-byte frame");
         }
         return layout;
+    }
+
+    /**
+     * Whether a data size is one a writer that could not seek back put there for "unknown": sox's
+     * 0x7ffff000, or all ones (ffmpeg and others; in RF64 that means the ds64 size instead).
+     */
+    private static boolean unknownLength(boolean rf64, long dataBytes) {
+        return dataBytes == WavHeaderWriter.UNKNOWN_DATA_BYTES || !rf64 && dataBytes == SIZE_IN_DS64;
     }
 
     private long parseDs64(long body, long size) throws IOException {

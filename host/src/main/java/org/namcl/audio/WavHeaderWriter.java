@@ -22,6 +22,10 @@ final class WavHeaderWriter {
     private static final int SPEAKER_FRONT_CENTER = 0x4;
     private static final int SPEAKERS_FRONT_LEFT_RIGHT = 0x3;
 
+    /** The data size sox writes when it cannot seek back to fill in the real one. */
+    static final long UNKNOWN_DATA_BYTES = 0x7ffff000L;
+
+    private final WavFormat format;
     private final ByteBuffer header;
     private final int factSizeOffset;
     private final int dataSizeOffset;
@@ -30,6 +34,7 @@ final class WavHeaderWriter {
      * @param extra a chunk to write between the format and the data (null for none)
      */
     WavHeaderWriter(WavFormat format, WavChunk extra) {
+        this.format = format;
         SampleEncoding encoding = format.encoding();
         boolean extensible = format.channels() > 2 || (!encoding.isFloat() && encoding.bits() > 16);
         int fmtSize = extensible ? 40 : encoding.isFloat() ? 18 : 16;
@@ -103,6 +108,21 @@ final class WavHeaderWriter {
     /** The header with zero sizes, to reserve its place at the start of the file. */
     ByteBuffer placeholder() {
         return header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * The header of a stream whose length is unknown when it starts (standard output): the size
+     * fields sox writes then, a data chunk of 0x7ffff000 bytes (with the RIFF size and fact frame
+     * count that follow from it), which readers of a pipe read to its end.
+     */
+    ByteBuffer unknownLength() {
+        ByteBuffer h = placeholder();
+        h.putInt(4, (int) (UNKNOWN_DATA_BYTES + length() - 8));
+        if (factSizeOffset >= 0) {
+            h.putInt(factSizeOffset, (int) (UNKNOWN_DATA_BYTES / format.blockAlign()));
+        }
+        h.putInt(dataSizeOffset, (int) UNKNOWN_DATA_BYTES);
+        return h;
     }
 
     /** Writes the final RIFF, fact and data sizes; {@code dataBytes} excludes the pad byte. */

@@ -19,7 +19,9 @@ import org.namcl.io.RegularFiles;
  * Other chunks may come in any order around fmt and data. PCM is scaled by 1 / 2^(bits-1), so the
  * most negative value reads as exactly -1. Float files must hold only finite samples, otherwise
  * reading fails at the first bad one. A partial frame at the end of the data chunk is ignored;
- * a data chunk that claims more bytes than the file holds is an error, never a shorter read.
+ * a data chunk that claims more bytes than the file holds is an error, never a shorter read, unless
+ * its size is one that writers to a pipe give for an unknown length (sox's 0x7ffff000, or
+ * 0xFFFFFFFF): then the data runs to the end of the file.
  */
 public final class WavReader implements SignalSource, AutoCloseable {
 
@@ -45,6 +47,8 @@ public final class WavReader implements SignalSource, AutoCloseable {
     /**
      * Opens a WAV file and parses its header.
      *
+     * @param file the WAV file
+     * @return the reader, at the first frame; close it when done
      * @throws AudioFormatException if the file is not a WAV file this reader can decode, has no
      *     samples, or its data chunk is cut short
      * @throws java.nio.file.FileSystemException if it is not a regular file (then it is not opened)
@@ -60,10 +64,20 @@ public final class WavReader implements SignalSource, AutoCloseable {
         }
     }
 
+    /**
+     * The file being read.
+     *
+     * @return its path, as given
+     */
     public Path file() {
         return file;
     }
 
+    /**
+     * The file's format.
+     *
+     * @return channels, rate and encoding
+     */
     public WavFormat format() {
         return layout.format();
     }
@@ -73,12 +87,20 @@ public final class WavReader implements SignalSource, AutoCloseable {
         return layout.format().channels();
     }
 
-    /** Total number of frames in the file. */
+    /**
+     * Total number of frames in the file.
+     *
+     * @return frames (samples per channel)
+     */
     public long frames() {
         return layout.frames();
     }
 
-    /** Frames returned by {@link #read} so far. */
+    /**
+     * Frames returned by {@link #read} so far.
+     *
+     * @return that many
+     */
     public long position() {
         return framesRead;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +19,10 @@ import org.namcl.files.OwnedFiles;
  * successful commit deletes the temporary file, so a failed render never leaves a partial file
  * behind, and neither does a signal: the process's shutdown deletes it.
  *
+ * <p>{@link #stream} writes to a channel that cannot seek back (standard output) instead: the
+ * header carries the sizes sox writes for a stream of unknown length, and {@link #commit()}
+ * ends the data.
+ *
  * <p>PCM output rounds x * 2^(bits-1) to nearest and clips to the integer range, counting clipped
  * samples; there is no dither. NaN and infinite samples are refused.
  */
@@ -25,8 +30,9 @@ public final class WavWriter implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 64 * 1024;
     private final Path finalPath;
+    /** The file being written, or null for a stream. */
     private final OwnedFiles.Temporary temp;
-    private final FileChannel channel;
+    private final WritableByteChannel channel;
     private final WavFormat format;
     private final WavHeaderWriter header;
     private final ByteBuffer buffer;
@@ -36,10 +42,11 @@ public final class WavWriter implements AutoCloseable {
     private boolean committed;
     private boolean broken;
 
-    private WavWriter(Path finalPath, OwnedFiles.Temporary temp, WavFormat format, WavChunk extra) {
+    private WavWriter(Path finalPath, OwnedFiles.Temporary temp, WritableByteChannel channel, WavFormat format,
+                      WavChunk extra) {
         this.finalPath = finalPath;
         this.temp = temp;
-        this.channel = temp.channel();
+        this.channel = channel;
         this.format = format;
         this.header = new WavHeaderWriter(format, extra);
         this.bufferFrames = Math.max(1, BUFFER_BYTES / format.blockAlign());
@@ -49,6 +56,9 @@ public final class WavWriter implements AutoCloseable {
     /**
      * Starts a WAV file that will replace {@code finalPath} on {@link #commit()}.
      *
+     * @param finalPath the file to write
+     * @param format its format
+     * @return the writer; close it when done (without a commit, that deletes the temporary file)
      * @throws IOException naming the folder if no file can be created in it
      */
     public static WavWriter create(Path finalPath, WavFormat format) throws IOException {
@@ -59,6 +69,10 @@ public final class WavWriter implements AutoCloseable {
      * Starts a WAV file that will replace {@code finalPath} on {@link #commit()}, with {@code extra}
      * (or no chunk, if null) between its format and its samples.
      *
+     * @param finalPath the file to write
+     * @param format its format
+     * @param extra a chunk before the samples, or null
+     * @return the writer; close it when done (without a commit, that deletes the temporary file)
      * @throws IOException naming the folder if no file can be created in it
      */
     public static WavWriter create(Path finalPath, WavFormat format, WavChunk extra) throws IOException {
@@ -76,7 +90,7 @@ public final class WavWriter implements AutoCloseable {
             throw new IOException("cannot create an output file in folder " + absolute.getParent()
                     + ": " + describe(e), e);
         }
-        WavWriter writer = new WavWriter(finalPath, temp, format, extra);
+        WavWriter writer = new WavWriter(finalPath, temp, temp.channel(), format, extra);
         try {
             writer.writeFully(writer.header.placeholder());
         } catch (IOException e) {
@@ -86,19 +100,59 @@ public final class WavWriter implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * Starts a WAV stream on {@code out}, which is never sought in (a pipe); {@code name} is what
+     * messages call it. Closing the writer leaves {@code out} open.
+     *
+     * @param out where the stream goes
+     * @param name what messages call it
+     * @param format its format
+     * @param extra a chunk before the samples, or null
+     * @return the writer, its header written
+     * @throws IOException when the header cannot be written
+     */
+    public static WavWriter stream(WritableByteChannel out, String name, WavFormat format, WavChunk extra)
+            throws IOException {
+        if (format.byteRate() > 0xFFFFFFFFL) {
+            throw new AudioFormatException(Path.of(name), "format " + format + " is too large for a WAV header");
+        }
+        WavWriter writer = new WavWriter(Path.of(name), null, out, format, extra);
+        writer.writeFully(writer.header.unknownLength());
+        return writer;
+    }
+
+    /**
+     * The file being written.
+     *
+     * @return its final path (for a stream, its name)
+     */
     public Path file() {
         return finalPath;
     }
 
+    /**
+     * The format being written.
+     *
+     * @return channels, rate and encoding
+     */
     public WavFormat format() {
         return format;
     }
 
+    /**
+     * Frames written so far.
+     *
+     * @return that many
+     */
     public long framesWritten() {
         return framesWritten;
     }
 
-    /** PCM samples that were outside the integer range and written as the nearest extreme. */
+    /**
+     * PCM samples that were outside the integer range and written as the nearest extreme.
+     *
+     * @return that many, 0 for float
+     */
     public long clippedSamples() {
         return clippedSamples;
     }
@@ -107,6 +161,9 @@ public final class WavWriter implements AutoCloseable {
      * Appends {@code frames} frames from {@code src[channel][offset..]}. A block holding a NaN or
      * infinite sample is refused as a whole, before any of it is written.
      *
+     * @param src one array per channel (at least as many as the format's channels)
+     * @param offset where in each array the frames start
+     * @param frames how many
      * @throws AudioFormatException naming the first non-finite sample, or if the file would
      *     exceed the 4 GiB limit of the WAV format
      */
@@ -176,6 +233,11 @@ public final class WavWriter implements AutoCloseable {
             if ((dataBytes & 1) != 0) {
                 writeFully(ByteBuffer.allocate(1)); // RIFF chunks are padded to an even length
             }
+            if (temp == null) {
+                committed = true; // a stream: its reader takes the data to its end
+                return;
+            }
+            FileChannel channel = temp.channel();
             header.patchSizes(channel, dataBytes, framesWritten);
             channel.force(true);
             channel.close();
@@ -219,7 +281,7 @@ public final class WavWriter implements AutoCloseable {
     /** Deletes the temporary file unless {@link #commit()} succeeded; safe to call twice. */
     @Override
     public void close() throws IOException {
-        if (committed) {
+        if (committed || temp == null) {
             return;
         }
         OwnedFiles.process().discard(temp);

@@ -24,6 +24,7 @@ import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.Terminal;
 import org.namcl.render.RenderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Path> modelPaths = models();
         List<Side> chosen = chosenSides();
-        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, System.console() != null);
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, Terminal.stderrIsTerminal());
         if (against != null && !Files.isDirectory(against)) {
             progress.error("--against " + against + " is not a folder");
             return ExitCodes.FAILED;

@@ -20,6 +20,7 @@ import org.namcl.eval.ResultsDatabase;
 import org.namcl.eval.ResultTable;
 import org.namcl.eval.Segment;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -126,7 +127,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalOptions options = options();
         List<Path> modelPaths = models();
         List<EvalPair> pairs = pairs();
-        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, System.console() != null);
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, Terminal.stderrIsTerminal());
         String started = OffsetDateTime.now().toString();
         List<EvalResult> ranked;
         Evaluator evaluator;

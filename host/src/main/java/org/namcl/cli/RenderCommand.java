@@ -15,8 +15,10 @@ import org.namcl.render.InputFile;
 import org.namcl.render.OutputFormat;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.Terminal;
 import org.namcl.render.RenderOptions;
 import org.namcl.render.RunReport;
+import org.namcl.render.StandardInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -76,12 +78,15 @@ final class RenderCommand implements Callable<Integer> {
     private ModelOptions models;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "WAV files, or folders to search (recursively) for WAV files.")
+            description = "WAV files, or folders to search (recursively) for WAV files; - reads one WAV file from "
+                    + "standard input (its output is named stdin.wav in a folder).")
     private List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
             description = "Folder to write the outputs into (created if needed). With one model and one input "
-                    + "file, a name ending in .wav that is not a folder is the output file itself.")
+                    + "file, a name ending in .wav that is not a folder is the output file itself, and - writes "
+                    + "the output to standard output as it renders (a WAV stream of unknown length, as sox writes "
+                    + "one to a pipe).")
     private Path outDir;
 
     @Mixin
@@ -143,37 +148,58 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE.json",
             description = "Also write what happened to each pair (paths, lengths, times, engine, status, "
-                    + "errors) as JSON.")
+                    + "errors) as JSON; - prints it to standard output.")
     private Path reportFile;
 
     @Override
     public Integer call() {
+        if (StandardStreams.dashes(inputs) > 1) {
+            throw usage("- (standard input) is given as an input more than once");
+        }
+        if (StandardStreams.isDash(outDir) && StandardStreams.isDash(reportFile)) {
+            throw usage("-o - and --report - both write to standard output; write the report to a file");
+        }
+        if (StandardStreams.dashes(inputs) == 0) {
+            return render(null);
+        }
+        try (StandardInput stdin = StandardInput.read(System.in)) {
+            return render(stdin);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("namcl: error: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private int render(StandardInput stdin) {
         RenderOptions options = options();
         List<Path> distinctModels = models();
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
-                System.console() != null);
+                Terminal.stderrIsTerminal());
         if (engineOptions.device != null && engineOptions.engine == EngineChoice.CPU) {
             progress.warn("--device is ignored with --engine cpu");
         }
         RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(), options);
-        List<InputFile> files = InputCollector.collect(inputs, outDir);
+        List<InputFile> files = InputCollector.collect(inputs, StandardStreams.isDash(outDir) ? null : outDir,
+                stdin == null ? null : stdin.input());
         if (files.isEmpty()) {
             progress.error("no WAV files found in "
                     + inputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
             return writeReport(report, progress, ExitCodes.NO_INPUT);
         }
         Destination destination = destination(distinctModels, files);
-        String outProblem = prepareOutputFolder(destination instanceof Destination.File
-                ? outDir.toAbsolutePath().getParent() : outDir);
+        String outProblem = destination instanceof Destination.Stream ? null : prepareOutputFolder(
+                destination instanceof Destination.File ? outDir.toAbsolutePath().getParent() : outDir);
         if (outProblem != null) {
             progress.error(outProblem);
             return writeReport(report, progress, ExitCodes.FAILED);
         }
-        new BatchRenderer(options, progress, report).run(distinctModels, files, destination);
-        int code = writeReport(report, progress,
-                report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
-        progress.summary(report);
-        return code;
+        try (InterruptSummary interrupted = InterruptSummary.install(progress, report)) {
+            new BatchRenderer(options, progress, report).run(distinctModels, files, destination);
+            int code = writeReport(report, progress,
+                    report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK);
+            progress.summary(report);
+            return code;
+        }
     }
 
     /** Writes the report when one is asked for, whatever happened; {@code code}, or FAILED if it cannot. */
@@ -182,7 +208,12 @@ final class RenderCommand implements Callable<Integer> {
             return code;
         }
         try {
-            report.write(reportFile);
+            if (StandardStreams.isDash(reportFile)) {
+                spec.commandLine().getOut().println(report.json());
+                spec.commandLine().getOut().flush();
+            } else {
+                report.write(reportFile);
+            }
             return code;
         } catch (IOException e) {
             progress.error(e.getMessage());
@@ -217,16 +248,25 @@ final class RenderCommand implements Callable<Integer> {
      * be one pair: a usage error otherwise), else the output folder.
      */
     private Destination destination(List<Path> distinctModels, List<InputFile> files) {
+        if (StandardStreams.isDash(outDir)) {
+            onePair(distinctModels, files, "writes one WAV stream to standard output");
+            return Destination.stream(StandardStreams.takeStdout());
+        }
         boolean namesFile = outDir.toString().toLowerCase(Locale.ROOT).endsWith(".wav") && !Files.isDirectory(outDir);
         if (!namesFile) {
             return Destination.folder(outDir);
         }
+        onePair(distinctModels, files, "names one output file");
+        return Destination.file(outDir);
+    }
+
+    /** A usage error unless the run is one model and one input, as {@code -o} (which {@code does}) needs. */
+    private void onePair(List<Path> distinctModels, List<InputFile> files, String does) {
         if (distinctModels.size() != 1 || files.size() != 1) {
-            throw usage("-o " + outDir + " names one output file, but there are " + distinctModels.size()
+            throw usage("-o " + outDir + " " + does + ", but there are " + distinctModels.size()
                     + (distinctModels.size() == 1 ? " model" : " models") + " and " + files.size()
                     + (files.size() == 1 ? " input file" : " input files") + "; give one of each, or an output folder");
         }
-        return Destination.file(outDir);
     }
 
     /** Creates the folder outputs go into; null when it can be written, else why not. */

@@ -15,6 +15,8 @@ public final class AtomicFile {
     }
 
     /**
+     * @param file the file to write
+     * @param bytes its whole content
      * @param what what the file is, for the message ("the report")
      * @throws IOException naming {@code what} and the file
      */

@@ -38,6 +38,11 @@ public final class BatchRenderer {
     private final Function<Consumer<String>, EngineSelector> startEngines;
     private final DecodedInputs decoded;
 
+    /**
+     * @param options how to render (and which engine, device and threads)
+     * @param progress where messages and progress go
+     * @param report where each pair's outcome goes
+     */
     public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report) {
         this(options, progress, report,
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
@@ -53,18 +58,30 @@ public final class BatchRenderer {
         this.decoded = new DecodedInputs(DecodedInputs.defaultBytes());
     }
 
-    /** Renders each input through each model into {@code outDir}; outcomes go to the report. */
+    /**
+     * Renders each input through each model into a folder; outcomes go to the report.
+     *
+     * @param models the {@code .nam} files, each once
+     * @param given the inputs, as {@link InputCollector} collects them
+     * @param outDir where the outputs go: {@code outDir/<model name>/<relative path>}
+     */
     public void run(List<Path> models, List<InputFile> given, Path outDir) {
         run(models, given, Destination.folder(outDir));
     }
 
-    /** Renders each input through each model to {@code destination}; outcomes go to the report. */
+    /**
+     * Renders each input through each model; outcomes go to the report.
+     *
+     * @param models the {@code .nam} files, each once
+     * @param given the inputs, as {@link InputCollector} collects them
+     * @param destination where the outputs go
+     */
     public void run(List<Path> models, List<InputFile> given, Destination destination) {
         OutputGuard.Checked checked = OutputGuard.check(destination.modelFolders(models), given);
         List<InputFile> inputs = checked.inputs();
         for (InputFile in : inputs) {
             if (in.problem() != null) {
-                progress.error(in.path() + ": " + in.problem());
+                progress.error(in.name() + ": " + in.problem());
             }
         }
         EngineSelector engines = null;
@@ -135,7 +152,7 @@ public final class BatchRenderer {
                 } else if (r.levels().samplesOverFullScale() > 0) {
                     progress.warn(p.output.path() + ": " + LevelsSummary.overFullScale(r.levels()));
                 }
-                report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.output.path()),
+                report.add(p.seq, new RunReport.Pair(p.input.name(), str(p.model.path()), str(p.output.path()),
                         p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
                         r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
                         r.clippedSamples(), r.levels(), null));
@@ -163,7 +180,7 @@ public final class BatchRenderer {
     private void fail(Pair p, Engine engine, String problem) {
         p.finish();
         pairError(p.name() + ": " + problem);
-        report.add(p.seq, new RunReport.Pair(str(p.input.path()), str(p.model.path()), str(p.outputPath),
+        report.add(p.seq, new RunReport.Pair(p.input.name(), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
                 null, problem));
         progress.pairDone(p.seconds - p.advanced);
@@ -276,7 +293,7 @@ public final class BatchRenderer {
             Path modelPath = models.get(modelIndex);
             String problem = in.problem() != null ? in.problem() : modelProblem;
             if (problem != null) {
-                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), null, Status.FAILED, null, null,
+                report.add(seq, new RunReport.Pair(in.name(), str(modelPath), null, Status.FAILED, null, null,
                         null, null, null, null, null, null, null, problem));
                 progress.pairDone(secs);
                 return null;
@@ -286,11 +303,12 @@ public final class BatchRenderer {
             Resume.Plan plan;
             try {
                 output = destination.output(model.name(), in);
-                plan = resume.plan(output, OutputRecord.of(report.version(), model.sha256(), options, in.path()));
+                OutputRecord record = OutputRecord.of(report.version(), model.sha256(), options, in.path());
+                plan = destination.resumable() ? resume.plan(output, record) : Resume.Plan.render(record);
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
-                pairError(in.path() + " (model " + model.name() + "): " + why);
-                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), Status.FAILED, null,
+                pairError(in.name() + " (model " + model.name() + "): " + why);
+                report.add(seq, new RunReport.Pair(in.name(), str(modelPath), str(output), Status.FAILED, null,
                         null, null, null, null, (System.nanoTime() - started) * 1e-9, null, null, null,
                         why));
                 progress.pairDone(secs);
@@ -298,9 +316,9 @@ public final class BatchRenderer {
             }
             if (plan.status() != null) {
                 if (plan.status() == Status.FAILED) {
-                    progress.error(in.path() + " (model " + model.name() + "): " + plan.reason());
+                    progress.error(in.name() + " (model " + model.name() + "): " + plan.reason());
                 }
-                report.add(seq, new RunReport.Pair(str(in.path()), str(modelPath), str(output), plan.status(),
+                report.add(seq, new RunReport.Pair(in.name(), str(modelPath), str(output), plan.status(),
                         plan.status() == Status.FAILED ? null : plan.reason(), null, null, null, null, null, null,
                         null, null, plan.status() == Status.FAILED ? plan.reason() : null));
                 progress.pairDone(secs);
@@ -309,7 +327,7 @@ public final class BatchRenderer {
             if (plan.replacing() != null) {
                 progress.rerendering(output.toString(), plan.replacing());
             }
-            Pair p = new Pair(seq, in, model, output, secs, plan);
+            Pair p = new Pair(seq, in, model, output, destination, secs, plan);
             engineNotices.forEach(progress::notice);
             engineNotices.clear();
             if (deferred) {
@@ -334,6 +352,7 @@ public final class BatchRenderer {
         final InputFile input;
         final LoadedModel model;
         final Path outputPath;
+        final Destination destination;
         final double seconds;
         /** What to write and which claim it holds while rendering. */
         final Resume.Plan plan;
@@ -346,7 +365,9 @@ public final class BatchRenderer {
         /** Input seconds reported to the progress line so far. */
         volatile double advanced;
 
-        Pair(long seq, InputFile input, LoadedModel model, Path outputPath, double seconds, Resume.Plan plan) {
+        Pair(long seq, InputFile input, LoadedModel model, Path outputPath, Destination destination, double seconds,
+             Resume.Plan plan) {
+            this.destination = destination;
             this.plan = plan;
             this.seq = seq;
             this.input = input;
@@ -366,7 +387,7 @@ public final class BatchRenderer {
                 long tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
-                output = new ModelOutput(outputPath, out,
+                output = new ModelOutput(outputPath, destination, out,
                         RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate,
                         frames + tail, plan.record().chunk());
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate, tail);
@@ -380,6 +401,7 @@ public final class BatchRenderer {
                     source = decoding;
                 }
                 source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
+                progress.rendering(model.name(), input.name());
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;
@@ -391,7 +413,7 @@ public final class BatchRenderer {
          * null (reported) if it cannot open.
          */
         Pair again() {
-            Pair p = new Pair(seq, input, model, outputPath, seconds, plan);
+            Pair p = new Pair(seq, input, model, outputPath, destination, seconds, plan);
             try {
                 p.open();
                 return p;
@@ -468,7 +490,7 @@ public final class BatchRenderer {
         }
 
         String name() {
-            return input.path() + " (model " + model.name() + ")";
+            return input.name() + " (model " + model.name() + ")";
         }
     }
 

@@ -22,13 +22,25 @@ public final class EngineSelector implements AutoCloseable {
         this.fallback = fallback;
     }
 
-    /** Engines chosen by the caller: {@code primary} first, {@code fallback} (or null) standing by. */
+    /**
+     * Engines chosen by the caller.
+     *
+     * @param primary renders first
+     * @param fallback re-renders what the primary fails on, or null
+     * @return the selection, which closes both
+     */
     public static EngineSelector of(Engine primary, Engine fallback) {
         return new EngineSelector(primary, fallback);
     }
 
     /**
+     * Starts the engines {@code --engine} and {@code --device} ask for.
+     *
+     * @param choice auto, cpu or opencl
+     * @param device an OpenCL device's index or name, or null
+     * @param threads the CPU engine's threads
      * @param notice told, in one line, when {@code auto} ends up on the CPU and why
+     * @return the selection; close it when done
      * @throws org.namcl.opencl.OpenClException for {@code opencl} when no device fits or the engine cannot start
      */
     public static EngineSelector select(EngineChoice choice, String device, int threads, Consumer<String> notice) {
@@ -66,12 +78,20 @@ public final class EngineSelector implements AutoCloseable {
         return new OpenClEngine(device);
     }
 
-    /** The engine to render with first. */
+    /**
+     * The engine to render with first.
+     *
+     * @return the engine
+     */
     public Engine primary() {
         return primary;
     }
 
-    /** The CPU engine to re-render a file on when the primary (OpenCL, chosen by auto) fails; or null. */
+    /**
+     * The CPU engine to re-render a file on when the primary (OpenCL, chosen by auto) fails.
+     *
+     * @return the engine, or null
+     */
     public Engine fallback() {
         return fallback;
     }

@@ -24,19 +24,36 @@ public final class InputCollector {
     private final List<InputFile> files = new ArrayList<>();
     private final Set<Path> seen = new HashSet<>();
     private final Map<Path, Path> outputs = new HashMap<>();
+    private final InputFile stdin;
 
-    private InputCollector(Path outDir) {
+    private InputCollector(Path outDir, InputFile stdin) {
         this.outDir = outDir == null ? null : outDir.toAbsolutePath().normalize();
+        this.stdin = stdin;
     }
 
     /**
      * The inputs in order: files in command-line order, each folder's files sorted by path. Inputs
      * that cannot be used come back with a {@link InputFile#problem()}.
      *
+     * @param inputs files and folders, as given
      * @param outDir the folder outputs go to (skipped among the inputs), or null
+     * @return the inputs found
      */
     public static List<InputFile> collect(List<Path> inputs, Path outDir) {
-        InputCollector c = new InputCollector(outDir);
+        return collect(inputs, outDir, null);
+    }
+
+    /**
+     * As {@link #collect(List, Path)}, with {@code stdin} (standard input's copy) where an input
+     * is {@value StandardInput#ARGUMENT}.
+     *
+     * @param inputs files and folders, as given
+     * @param outDir the folder outputs go to, or null
+     * @param stdin standard input's copy, or null when there is none
+     * @return the inputs found
+     */
+    public static List<InputFile> collect(List<Path> inputs, Path outDir, InputFile stdin) {
+        InputCollector c = new InputCollector(outDir, stdin);
         for (Path p : inputs) {
             c.add(p);
         }
@@ -44,7 +61,9 @@ public final class InputCollector {
     }
 
     private void add(Path given) {
-        if (Files.isDirectory(given) && isOutputFolder(given)) {
+        if (stdin != null && StandardInput.ARGUMENT.equals(given.toString())) {
+            files.add(stdin);
+        } else if (Files.isDirectory(given) && isOutputFolder(given)) {
             files.add(new InputFile(given, given.getFileName(),
                     "is the output folder too; write the outputs elsewhere"));
         } else if (Files.isDirectory(given)) {

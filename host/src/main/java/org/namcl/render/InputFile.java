@@ -8,10 +8,36 @@ import java.nio.file.Path;
  * @param path     the file, as the user named it (or found under a folder they named)
  * @param relative its path relative to the folder given, or its file name when given directly
  * @param problem  why it cannot be read, found before rendering (no such file, ...), or null
+ * @param shown    what messages and the report call it when not its path (standard input's copy), or null
  */
-public record InputFile(Path path, Path relative, String problem) {
+public record InputFile(Path path, Path relative, String problem, String shown) {
+
+    /**
+     * An input called by its path.
+     *
+     * @param path the file
+     * @param relative its path relative to the folder given
+     * @param problem why it cannot be read, or null
+     */
+    public InputFile(Path path, Path relative, String problem) {
+        this(path, relative, problem, null);
+    }
 
     static InputFile ok(Path path, Path relative) {
         return new InputFile(path, relative, null);
+    }
+
+    /**
+     * What messages and the report call it.
+     *
+     * @return its shown name, else its path
+     */
+    public String name() {
+        return shown != null ? shown : path.toString();
+    }
+
+    /** The same input, found unusable for {@code why}. */
+    InputFile failing(String why) {
+        return new InputFile(path, relative, why, shown);
     }
 }

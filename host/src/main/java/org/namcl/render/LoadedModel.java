@@ -23,6 +23,10 @@ public record LoadedModel(Path path, String name, String sha256, Network net, do
     /**
      * Loads {@code path} and tells {@code warn} about what the options cannot do with it.
      *
+     * @param path the {@code .nam} file
+     * @param options the run's options (size, normalisation)
+     * @param warn told what the options cannot do with it
+     * @return the model, resolved
      * @throws ModelException naming the file when it cannot be loaded or run
      */
     public static LoadedModel load(Path path, RenderOptions options, Consumer<String> warn) {

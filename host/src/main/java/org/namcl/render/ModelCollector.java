@@ -40,6 +40,7 @@ public final class ModelCollector {
      * @param given models and folders of models
      * @param lists text files naming a model or folder per line; blank lines and lines starting
      *              with {@code #} are skipped, relative paths are relative to the list's folder
+     * @return the models, each once, in the order given
      * @throws IllegalArgumentException when there is no model, or a folder holds none, a list
      *                                  cannot be read or names none, or two models share a name
      */
@@ -59,6 +60,7 @@ public final class ModelCollector {
      * the usual slip is a shell pattern such as {@code -m caps/*.nam}, which gives -m its first
      * match only.
      *
+     * @param inputs the inputs, as given
      * @throws IllegalArgumentException naming the first such input and the ways to give models
      */
     public static void refuseModelsAmong(List<Path> inputs) {

@@ -1,7 +1,6 @@
 package org.namcl.render;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.namcl.audio.Resampler;
 import org.namcl.audio.WavChunk;
@@ -16,6 +15,7 @@ import org.namcl.engine.SignalSink;
  */
 final class ModelOutput implements SignalSink {
     private final Path output;
+    private final Destination destination;
     private final WavFormat format;
     private final WavChunk record;
     private final float gain;
@@ -32,8 +32,10 @@ final class ModelOutput implements SignalSink {
      * @param target frames the output has: the input's plus the tail
      * @param record how the output is made, written into it
      */
-    ModelOutput(Path output, WavFormat format, float gain, int modelRate, long target, WavChunk record) {
+    ModelOutput(Path output, Destination destination, WavFormat format, float gain, int modelRate, long target,
+                WavChunk record) {
         this.output = output;
+        this.destination = destination;
         this.record = record;
         this.format = format;
         this.gain = gain;
@@ -121,15 +123,7 @@ final class ModelOutput implements SignalSink {
             throw new IOException(output + ": the output was abandoned");
         }
         if (writer == null) {
-            Path folder = output.getParent();
-            if (folder != null) {
-                try {
-                    Files.createDirectories(folder);
-                } catch (IOException e) {
-                    throw new IOException("cannot create output folder " + folder + ": " + Problems.describe(e), e);
-                }
-            }
-            writer = WavWriter.create(output, format, record);
+            writer = destination.open(output, format, record);
         }
     }
 }

@@ -46,7 +46,7 @@ final class OutputGuard {
             for (Path p = real.getParent(); p != null && folder == null; p = p.getParent()) {
                 folder = written.get(p);
             }
-            checked.add(folder == null ? in : new InputFile(in.path(), in.relative(), "is inside " + folder
+            checked.add(folder == null ? in : in.failing("is inside " + folder
                     + ", which this run writes outputs into; render it into another output folder"));
         }
         return new Checked(checked, guard);

@@ -13,14 +13,24 @@ public final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** A model's name: its file name without the {@code .nam} extension, made safe as a folder name. */
+    /**
+     * A model's name: its file name without the {@code .nam} extension, made safe as a folder name.
+     *
+     * @param model the model file
+     * @return its name
+     */
     public static String modelName(Path model) {
         String name = String.valueOf(model.getFileName());
         return safe(name.toLowerCase(Locale.ROOT).endsWith(".nam") && name.length() > 4
                 ? name.substring(0, name.length() - 4) : name);
     }
 
-    /** An input's path under a model's folder: its relative path, made safe, with the extension made {@code .wav}. */
+    /**
+     * An input's path under a model's folder: its relative path, made safe, with the extension made {@code .wav}.
+     *
+     * @param relative the input's path relative to the folder given
+     * @return the output's path relative to the model's folder
+     */
     public static Path relativeOutput(Path relative) {
         Path out = null;
         int last = relative.getNameCount() - 1;
@@ -38,6 +48,10 @@ public final class OutputPaths {
     /**
      * The output of {@code input} through the model named {@code modelName}.
      *
+     * @param outDir the output folder
+     * @param modelName the model's name
+     * @param input the input
+     * @return {@code outDir/<model name>/<relative output>}
      * @throws RenderException when a name gives no safe path part
      */
     public static Path output(Path outDir, String modelName, InputFile input) {

@@ -13,7 +13,11 @@ package org.namcl.render;
 public record PairResult(long frames, int channels, long inputFrames, int sampleRate, long clippedSamples,
                          Levels levels) {
 
-    /** Length of the input in seconds. */
+    /**
+     * Length of the input in seconds.
+     *
+     * @return input frames / sample rate
+     */
     public double seconds() {
         return inputFrames / (double) sampleRate;
     }

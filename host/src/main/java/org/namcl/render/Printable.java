@@ -8,6 +8,12 @@ public final class Printable {
     private Printable() {
     }
 
+    /**
+     * A string as it may reach a terminal.
+     *
+     * @param s any text, strangers' names included
+     * @return the same, control characters shown as '?'
+     */
     public static String of(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {

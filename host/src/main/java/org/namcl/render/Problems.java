@@ -16,6 +16,12 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * What went wrong, for one line.
+     *
+     * @param e the exception
+     * @return the file it concerns (when it names one) and the reason
+     */
     public static String describe(Throwable e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
@@ -26,6 +32,9 @@ public final class Problems {
     /**
      * What went wrong without where, for a message that names the file itself: not every
      * exception about a file names it (reading a folder as a file says only "Is a directory").
+     *
+     * @param e the exception
+     * @return the reason
      */
     public static String reason(Throwable e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {

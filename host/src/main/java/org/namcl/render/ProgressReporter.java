@@ -4,20 +4,38 @@ import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntSupplier;
+import org.namcl.files.OwnedFiles;
 import org.namcl.render.RunReport.Status;
 
 /**
- * Everything a batch says on stderr: notices, warnings, errors, a progress line and the summary.
- * The progress line is redrawn in place, and only on a terminal; messages first clear it so they
- * never mix with it. {@code quiet} keeps only the errors.
+ * Everything a batch says on stderr: notices, warnings, errors, progress and the summary. On a
+ * terminal the progress is one line ({@link ProgressLine}) redrawn in place, fitted to the
+ * terminal's width (looked at again every few seconds, as windows are resized); messages first
+ * clear it so they never mix with it. Elsewhere (a log file, a pipe) it is a plain line now and
+ * then. {@code quiet} keeps only the errors.
  */
 public final class ProgressReporter {
     /** Redraw at most this often (nanoseconds). */
     private static final long REDRAW_NANOS = 250_000_000L;
+    /** Without a terminal, a progress line at most this often. */
+    static final long PLAIN_NANOS = 30_000_000_000L;
+    /** Look at the terminal's width again after this long. */
+    private static final long WIDTH_NANOS = 2_000_000_000L;
+    /** Width of the plain lines: room for long names. */
+    private static final int PLAIN_COLUMNS = 200;
 
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean live;
+    private final IntSupplier terminalColumns;
+    private final long plainNanos;
+    private int columns;
+    private long columnsAt;
+    private long lastPlain = System.nanoTime();
+    /** What renders now: model and file, or null. */
+    private String current;
+    private boolean summarized;
     private final long start = System.nanoTime();
     private int pairs;
     private int pairsDone;
@@ -32,57 +50,119 @@ public final class ProgressReporter {
     private int drawnWidth;
 
     /**
+     * @param err where everything goes (stderr)
+     * @param quiet errors only
      * @param terminal whether stderr is a terminal (a progress line is drawn only then)
      */
     public ProgressReporter(PrintWriter err, boolean quiet, boolean terminal) {
+        this(err, quiet, terminal, Terminal::columns, PLAIN_NANOS);
+    }
+
+    /**
+     * @param terminalColumns the terminal's width, asked every few seconds while drawing
+     * @param plainNanos without a terminal, the least time between progress lines
+     */
+    ProgressReporter(PrintWriter err, boolean quiet, boolean terminal, IntSupplier terminalColumns, long plainNanos) {
         this.err = err;
         this.quiet = quiet;
         this.live = terminal && !quiet;
+        this.terminalColumns = terminalColumns;
+        this.plainNanos = plainNanos;
     }
 
-    /** Whether a progress line is drawn (worth knowing the batch's total length for). */
+    /**
+     * Whether progress is shown (worth knowing the batch's total length for).
+     *
+     * @return true unless quiet
+     */
     public boolean live() {
-        return live;
+        return !quiet;
     }
 
+    /**
+     * A pair starts rendering: the progress line names it.
+     *
+     * @param model the model's name
+     * @param file the input, as messages call it
+     */
+    public synchronized void rendering(String model, String file) {
+        current = model + ": " + file;
+    }
+
+    /**
+     * A notice, unless quiet.
+     *
+     * @param message one line, after "namcl: "
+     */
     public synchronized void notice(String message) {
         if (!quiet) {
             print("namcl: " + message);
         }
     }
 
+    /**
+     * A warning, unless quiet.
+     *
+     * @param message one line, after "namcl: warning: "
+     */
     public synchronized void warn(String message) {
         if (!quiet) {
             print("namcl: warning: " + message);
         }
     }
 
+    /**
+     * An error, even when quiet.
+     *
+     * @param message one line, after "namcl: error: "
+     */
     public synchronized void error(String message) {
         print("namcl: error: " + message);
     }
 
-    /** A batch of {@code pairs} pairs, {@code totalSeconds} of input in all (0 if unknown). */
+    /**
+     * A batch starts.
+     *
+     * @param pairs its (model, input) pairs
+     * @param totalSeconds its input seconds in all, 0 if unknown
+     */
     public synchronized void start(int pairs, double totalSeconds) {
         this.pairs = pairs;
         this.totalSeconds = totalSeconds;
     }
 
-    /** {@code seconds} more of some pair's input are rendered (pairs may render side by side). */
+    /**
+     * More of some pair's input is rendered (pairs may render side by side).
+     *
+     * @param seconds input seconds
+     */
     public synchronized void advance(double seconds) {
         doneSeconds += seconds;
         renderedSeconds += seconds;
         if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
+        } else if (!live && !quiet && System.nanoTime() - lastPlain > plainNanos) {
+            lastPlain = System.nanoTime();
+            print("namcl: progress " + line().fit(PLAIN_COLUMNS));
         }
     }
 
-    /** A pair starts again (on another engine): the {@code seconds} it rendered so far do not count. */
+    /**
+     * A pair starts again (on another engine): what it rendered so far does not count.
+     *
+     * @param seconds the input seconds it had rendered
+     */
     public synchronized void retract(double seconds) {
         renderedSeconds -= seconds;
         doneSeconds -= seconds;
     }
 
-    /** A pair's existing output was made another way ({@code why}) and is rendered again. */
+    /**
+     * A pair's existing output was made another way and is rendered again.
+     *
+     * @param output the output
+     * @param why how it was made otherwise
+     */
     public synchronized void rerendering(String output, String why) {
         rerendered++;
         notice("rendering " + output + " again: " + why);
@@ -91,6 +171,8 @@ public final class ProgressReporter {
     /**
      * A pair is finished (rendered, skipped or failed); {@code remaining} of its input seconds were
      * not reported through {@link #advance} (all of them for a skipped pair).
+     *
+     * @param remaining those seconds
      */
     public synchronized void pairDone(double remaining) {
         pairsDone++;
@@ -100,8 +182,39 @@ public final class ProgressReporter {
         }
     }
 
-    /** The last line: what happened to the report's pairs, how much audio, how fast. */
+    /**
+     * Ctrl-C (or another signal): says so, then the summary of what was done; nothing if the
+     * summary was given already.
+     *
+     * @param report the run's report so far
+     */
+    public void interrupted(RunReport report) {
+        if (claimSummary()) {
+            long done = report.pairs().size();
+            notice("interrupted: " + done + " of " + pairs + (pairs == 1 ? " pair" : " pairs") + " done");
+            printSummary(report);
+        }
+    }
+
+    /**
+     * The last line: what happened to the report's pairs, how much audio, how fast; given once,
+     * and left to {@link #interrupted} once the process is stopping.
+     *
+     * @param report the run's report
+     */
     public void summary(RunReport report) {
+        if (!OwnedFiles.process().stopping() && claimSummary()) {
+            printSummary(report);
+        }
+    }
+
+    private synchronized boolean claimSummary() {
+        boolean first = !summarized;
+        summarized = true;
+        return first;
+    }
+
+    private void printSummary(RunReport report) {
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             counts.put(s, report.count(s));
@@ -141,33 +254,30 @@ public final class ProgressReporter {
         print("namcl: " + b);
     }
 
-    private void draw() {
-        lastDraw = System.nanoTime();
+    private ProgressLine line() {
         double wall = elapsed();
         double speed = wall > 0 ? renderedSeconds / wall : 0;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "[%d/%d]", pairsDone, pairs));
-        if (rerendered > 0) {
-            b.append(String.format(Locale.ROOT, " (%d again)", rerendered));
+        return new ProgressLine(pairsDone, pairs, rerendered, totalSeconds > 0 ? doneSeconds / totalSeconds : -1,
+                current, speed, totalSeconds > doneSeconds ? (totalSeconds - doneSeconds) / speed : -1);
+    }
+
+    private void draw() {
+        lastDraw = System.nanoTime();
+        if (columnsAt == 0 || lastDraw - columnsAt > WIDTH_NANOS) {
+            columns = terminalColumns.getAsInt();
+            columnsAt = lastDraw;
         }
-        double done = doneSeconds;
-        if (totalSeconds > 0) {
-            b.append(String.format(Locale.ROOT, " %3.0f%%", Math.min(100, 100 * done / totalSeconds)));
-        }
-        if (speed > 0) {
-            b.append(String.format(Locale.ROOT, "  %.1f s of audio/s", speed));
-            if (totalSeconds > done) {
-                b.append("  ETA ").append(clock((totalSeconds - done) / speed));
-            }
-        }
-        String line = b.toString();
-        err.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
+        String line = Printable.of(line().fit(columns));
+        // blanks over what is left of a longer line, never past the width
+        int blanks = Math.max(0, Math.min(drawnWidth, columns - 1) - line.length());
+        err.print("\r" + line + " ".repeat(blanks));
         err.flush();
         drawnWidth = line.length();
     }
 
     private void print(String line) {
         if (drawnWidth > 0) {
-            err.print("\r" + " ".repeat(drawnWidth) + "\r");
+            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
             drawnWidth = 0;
         }
         err.println(Printable.of(line));
@@ -183,7 +293,7 @@ public final class ProgressReporter {
         return seconds < 60 ? String.format(Locale.ROOT, "%.1f s", seconds) : clock(seconds);
     }
 
-    private static String clock(double seconds) {
+    static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -24,6 +24,24 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
     /** What {@code --tail} appends for a model without a receptive field (an LSTM), in seconds. */
     public static final double DEFAULT_TAIL_SECONDS = 0.5;
 
+    /**
+     * Checks the options; {@link #builder()} gives them by name.
+     *
+     * @param engine auto, cpu or opencl
+     * @param device an OpenCL device's index or name, or null
+     * @param threads the CPU engine's threads, at least 1
+     * @param slim the size for slimmable models in [0, 1], or null
+     * @param format the output encoding
+     * @param normalize whether each model's output is brought to {@link #TARGET_LOUDNESS_DB}
+     * @param inputGainDb gain before the model, dB
+     * @param outputGainDb gain after it, dB
+     * @param overwrite whether outputs made the same way are rendered again
+     * @param tail whether each model's own tail is appended
+     * @param tailSeconds a tail for every model in seconds, or null
+     * @param mixMono whether channels are downmixed to one
+     * @param resample whether inputs at another rate than the model's are converted
+     * @throws IllegalArgumentException naming the option that is out of range
+     */
     public RenderOptions {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(format, "format");
@@ -45,7 +63,11 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         }
     }
 
-    /** A builder starting from {@code render}'s defaults: auto engine, every core, f32, no gain, no tail. */
+    /**
+     * A builder starting from {@code render}'s defaults: auto engine, every core, f32, no gain, no tail.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,77 +94,156 @@ public record RenderOptions(EngineChoice engine, String device, int threads, Dou
         private Builder() {
         }
 
+        /**
+         * Which engine renders.
+         *
+         * @param engine auto, cpu or opencl
+         * @return this builder
+         */
         public Builder engine(EngineChoice engine) {
             this.engine = engine;
             return this;
         }
 
-        /** An OpenCL device's index or (part of) its name; null for the default choice. */
+        /**
+         * An OpenCL device's index or (part of) its name; null for the default choice.
+         *
+         * @param device the device, or null
+         * @return this builder
+         */
         public Builder device(String device) {
             this.device = device;
             return this;
         }
 
+        /**
+         * The CPU engine's threads.
+         *
+         * @param threads at least 1
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
-        /** Size for slimmable models in [0, 1]; null for the full model. */
+        /**
+         * Size for slimmable models in [0, 1]; null for the full model.
+         *
+         * @param slim the size, or null
+         * @return this builder
+         */
         public Builder slim(Double slim) {
             this.slim = slim;
             return this;
         }
 
+        /**
+         * The output encoding.
+         *
+         * @param format the encoding
+         * @return this builder
+         */
         public Builder format(OutputFormat format) {
             this.format = format;
             return this;
         }
 
+        /**
+         * Whether each model's output is brought to {@link #TARGET_LOUDNESS_DB} by its metadata's loudness.
+         *
+         * @param normalize true to normalise
+         * @return this builder
+         */
         public Builder normalize(boolean normalize) {
             this.normalize = normalize;
             return this;
         }
 
+        /**
+         * Gain before the model.
+         *
+         * @param db in dB
+         * @return this builder
+         */
         public Builder inputGainDb(double db) {
             this.inputGainDb = db;
             return this;
         }
 
+        /**
+         * Gain after the model (and the normalisation).
+         *
+         * @param db in dB
+         * @return this builder
+         */
         public Builder outputGainDb(double db) {
             this.outputGainDb = db;
             return this;
         }
 
+        /**
+         * Whether outputs made the same way are rendered again.
+         *
+         * @param overwrite true to render every pair
+         * @return this builder
+         */
         public Builder overwrite(boolean overwrite) {
             this.overwrite = overwrite;
             return this;
         }
 
-        /** Each model's own tail: its receptive field, or {@link #DEFAULT_TAIL_SECONDS} without one. */
+        /**
+         * Each model's own tail: its receptive field, or {@link #DEFAULT_TAIL_SECONDS} without one.
+         *
+         * @param tail true to append it
+         * @return this builder
+         */
         public Builder tail(boolean tail) {
             this.tail = tail;
             return this;
         }
 
-        /** A tail of {@code seconds} for every model (null: each model's own, when {@link #tail} is on). */
+        /**
+         * A tail of {@code seconds} for every model (null: each model's own, when {@link #tail} is on).
+         *
+         * @param seconds seconds, or null
+         * @return this builder
+         */
         public Builder tailSeconds(Double seconds) {
             this.tailSeconds = seconds;
             this.tail |= seconds != null;
             return this;
         }
 
+        /**
+         * Whether the channels are downmixed to one and rendered once.
+         *
+         * @param mixMono true to downmix
+         * @return this builder
+         */
         public Builder mixMono(boolean mixMono) {
             this.mixMono = mixMono;
             return this;
         }
 
+        /**
+         * Whether inputs at another rate than the model's are converted (and back).
+         *
+         * @param resample true to convert
+         * @return this builder
+         */
         public Builder resample(boolean resample) {
             this.resample = resample;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the option that is out of range */
+        /**
+         * The options, checked.
+         *
+         * @return the options
+         * @throws IllegalArgumentException naming the option that is out of range
+         */
         public RenderOptions build() {
             return new RenderOptions(engine, device, threads, slim, format, normalize, inputGainDb, outputGainDb,
                     overwrite, tail, tailSeconds, mixMono, resample);

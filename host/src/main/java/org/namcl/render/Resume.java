@@ -41,6 +41,11 @@ final class Resume {
             return new Plan(status, reason, null, null, null);
         }
 
+        /** Render it, writing {@code record}, with nothing to claim (a stream). */
+        static Plan render(OutputRecord record) {
+            return new Plan(null, null, record, null, null);
+        }
+
         /** Gives up the claim, if any; a claim file that cannot be deleted is a warning. */
         void release(Consumer<String> warn) {
             if (claim != null) {

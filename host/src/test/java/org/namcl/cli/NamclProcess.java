@@ -27,14 +27,23 @@ final class NamclProcess {
 
     /** Starts {@code main} (namcl's, or a test's around it) with {@code args}, its output going to {@code log}. */
     static Process start(Class<?> main, Path log, Object... args) throws IOException {
+        return builder(main, null, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** {@code main} with {@code args} in a JVM of its own, its temporary folder {@code tmp} (null: the default). */
+    static ProcessBuilder builder(Class<?> main, Path tmp, Object... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        if (tmp != null) {
+            command.add("-Djava.io.tmpdir=" + tmp);
+        }
+        command.add(main.getName());
         for (Object a : args) {
             command.add(String.valueOf(a));
         }
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command);
     }
+
 
     /** Waits until a file whose name {@code wanted} accepts appears under {@code root}; fails if {@code p} ends. */
     static void awaitFile(Path root, Predicate<String> wanted, Process p, Path log) throws InterruptedException {

@@ -14,7 +14,7 @@ class ProgressReporterTest {
     private final StringWriter text = new StringWriter();
 
     private ProgressReporter reporter(boolean quiet, boolean terminal) {
-        return new ProgressReporter(new PrintWriter(text), quiet, terminal);
+        return new ProgressReporter(new PrintWriter(text), quiet, terminal, () -> 100, ProgressReporter.PLAIN_NANOS);
     }
 
     @Test
@@ -56,7 +56,7 @@ class ProgressReporterTest {
 
         assertTrue(drawn.startsWith("\r[0/2]  25%"), drawn);
         assertTrue(drawn.contains("\r[1/2]  50%"), drawn);
-        assertTrue(drawn.contains("s of audio/s"), drawn);
+        assertTrue(drawn.contains("x real time"), drawn);
         assertTrue(drawn.contains("ETA"), drawn);
         String after = text.toString().substring(drawn.length());
         assertTrue(after.matches("\r +\rnamcl: hello\\R"), after);
@@ -98,5 +98,60 @@ class ProgressReporterTest {
         assertEquals("2.5 s", ProgressReporter.duration(2.5));
         assertEquals("1:05", ProgressReporter.duration(65));
         assertEquals("1:02:03", ProgressReporter.duration(3723));
+    }
+
+    @Test
+    void theLineNamesThePairRenderingNowAndFitsTheTerminal() {
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 160, 0);
+        p.start(3, 30);
+        p.rendering("amp", "takes/" + "very long folder name/".repeat(8) + "take.wav");
+        p.pairDone(10);
+        String wide = lastLine();
+
+        assertTrue(wide.startsWith("[1/3]  33% amp: takes/very long"), wide);
+        assertTrue(wide.contains("...") && wide.contains("name/take.wav"), wide);
+        assertEquals(159, wide.length(), "the names fill the line to one column short of the width");
+        ProgressReporter narrow = new ProgressReporter(new PrintWriter(text), false, true, () -> 40, 0);
+        narrow.start(3, 30);
+        narrow.rendering("amp", "takes/" + "very long folder name/".repeat(8) + "take.wav");
+        narrow.pairDone(10);
+        assertEquals("[1/3]  33% amp: takes/ve...ame/take.wav", lastLine());
+    }
+
+    @Test
+    void theProcessStoppingLeavesTheSummaryToTheInterruptionWhichGivesItOnce() {
+        ProgressReporter p = reporter(false, false);
+        RunReport report = new RunReport("test", java.util.List.of(), RenderOptions.builder().build());
+        p.start(3, 0);
+
+        p.interrupted(report);
+        p.summary(report);
+        p.interrupted(report);
+
+        String all = text.toString();
+        assertTrue(all.startsWith("namcl: interrupted: 0 of 3 pairs done"), all);
+        assertEquals(1, all.lines().filter(l -> l.contains(" rendered, ")).count(), all);
+    }
+
+    /** The progress line drawn last. */
+    private String lastLine() {
+        String all = text.toString();
+        return all.substring(all.lastIndexOf('\r') + 1).stripTrailing();
+    }
+
+    @Test
+    void withoutATerminalProgressIsAPlainLineNowAndThen() throws InterruptedException {
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, false, () -> 40, 200_000_000);
+        p.start(2, 20);
+        p.rendering("amp", "takes/a.wav");
+        Thread.sleep(250);
+        p.advance(5);
+        p.advance(1); // sooner than the interval: no line
+
+        String all = text.toString();
+        assertFalse(all.contains("\r"), all);
+        assertEquals(1, all.lines().count(), all);
+        assertTrue(all.startsWith("namcl: progress [0/2]  25% amp: takes/a.wav "), all);
+        assertTrue(all.strip().matches(".* [0-9.]+x real time ETA [0-9:]+"), all);
     }
 }

@@ -9,24 +9,51 @@ package org.namcl.model.net;
 public record Conv1d(int inChannels, int outChannels, int kernelSize, int dilation, int groups,
                      float[] weights, float[] bias) {
 
+    /**
+     * Input channels per group.
+     *
+     * @return inChannels / groups
+     */
     public int inPerGroup() {
         return inChannels / groups;
     }
 
+    /**
+     * Output channels per group.
+     *
+     * @return outChannels / groups
+     */
     public int outPerGroup() {
         return outChannels / groups;
     }
 
+    /**
+     * First input channel that an output row reads.
+     *
+     * @param o the output row
+     * @return the first input channel of its group
+     */
     public int firstInput(int o) {
         return (o / outPerGroup()) * inPerGroup();
     }
 
-    /** Weight of output o, group-local input j, tap k. */
+    /**
+     * A weight.
+     *
+     * @param o the output row
+     * @param j the input, counted within the group
+     * @param k the tap
+     * @return its weight
+     */
     public float weight(int o, int j, int k) {
         return weights[(o * inPerGroup() + j) * kernelSize + k];
     }
 
-    /** Samples of history this conv looks back over. */
+    /**
+     * Samples of history this conv looks back over.
+     *
+     * @return dilation × (kernel size − 1)
+     */
     public int lookback() {
         return dilation * (kernelSize - 1);
     }

@@ -15,14 +15,34 @@ import org.namcl.model.Activation;
 public record ConvNet(List<Conv1d> convs, Activation activation, boolean batchNorm, Conv1x1 head,
                       long parameterCount, double sampleRate) implements Network {
 
+    /**
+     * Copies the lists, so it cannot change after it is made.
+     *
+     * @param convs the blocks' convs, batch norm folded in
+     * @param activation after each conv
+     * @param batchNorm whether the file's blocks have batch norm
+     * @param head the 1x1 head to one output
+     * @param parameterCount weights the file holds
+     * @param sampleRate the model's rate in Hz
+     */
     public ConvNet {
         convs = List.copyOf(convs);
     }
 
+    /**
+     * Its width.
+     *
+     * @return the convs' output channels
+     */
     public int channels() {
         return convs.get(0).outChannels();
     }
 
+    /**
+     * Samples of input each output sample depends on.
+     *
+     * @return RF
+     */
     public int receptiveField() {
         int r = 1;
         for (Conv1d c : convs) {

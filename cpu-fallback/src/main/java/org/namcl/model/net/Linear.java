@@ -10,6 +10,11 @@ import java.util.OptionalInt;
  */
 public record Linear(float[] taps, float bias, boolean hasBias, double sampleRate) implements Network {
 
+    /**
+     * Samples of input each output sample depends on.
+     *
+     * @return the taps
+     */
     public int receptiveField() {
         return taps.length;
     }

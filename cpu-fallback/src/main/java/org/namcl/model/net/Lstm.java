@@ -18,6 +18,15 @@ public record Lstm(List<LstmLayer> layers, float[] headWeights, float headBias, 
     /** NAM's core prewarms for half a second, rounded up to whole 4096-sample buffers. */
     private static final int PREWARM_BUFFER = 4096;
 
+    /**
+     * Copies the lists, so it cannot change after it is made.
+     *
+     * @param layers in order, layer 0 reading the input
+     * @param headWeights the head's weight per hidden unit
+     * @param headBias the head's bias
+     * @param prewarmSamples zeros fed after the stored initial state
+     * @param sampleRate the model's rate in Hz
+     */
     public Lstm {
         layers = List.copyOf(layers);
     }
@@ -25,6 +34,9 @@ public record Lstm(List<LstmLayer> layers, float[] headWeights, float headBias, 
     /**
      * Zeros NAM's C++ core feeds an LSTM after reset: ceil(0.5 s / 4096) · 4096 samples at the
      * file's rate, or one buffer of 4096 when the file gives no rate.
+     *
+     * @param fileSampleRate the file's rate, or null
+     * @return samples of silence
      */
     public static int prewarmSamples(Double fileSampleRate) {
         if (fileSampleRate == null) {
@@ -34,6 +46,11 @@ public record Lstm(List<LstmLayer> layers, float[] headWeights, float headBias, 
         return (int) ((half + PREWARM_BUFFER - 1) / PREWARM_BUFFER * PREWARM_BUFFER);
     }
 
+    /**
+     * The state's width.
+     *
+     * @return the first layer's hidden size
+     */
     public int hiddenSize() {
         return layers.get(0).hiddenSize();
     }

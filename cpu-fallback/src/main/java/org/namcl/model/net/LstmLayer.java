@@ -11,7 +11,13 @@ package org.namcl.model.net;
 public record LstmLayer(int inputSize, int hiddenSize, float[] weights, float[] bias, float[] initialHidden,
                         float[] initialCell) {
 
-    /** W[row][col]. */
+    /**
+     * A weight of the stacked gate matrix.
+     *
+     * @param row the gate row
+     * @param col the input (then the hidden state) column
+     * @return W[row][col]
+     */
     public float weight(int row, int col) {
         return weights[row * (inputSize + hiddenSize) + col];
     }

@@ -14,12 +14,24 @@ import java.util.OptionalInt;
 public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScale, int inChannels,
                       WaveNet conditionDsp, double sampleRate) implements Network {
 
+    /**
+     * Copies the lists, so it cannot change after it is made.
+     *
+     * @param arrays the layer arrays, in order
+     * @param postHead the post-stack head, or null
+     * @param headScale the factor on the last array's head output
+     * @param inChannels the input channels
+     * @param conditionDsp the network computing the condition from the input, or null
+     * @param sampleRate the model's rate in Hz
+     */
     public WaveNet {
         arrays = List.copyOf(arrays);
     }
 
     /**
      * Output sample t depends on input samples t − RF + 1 .. t.
+     *
+     * @return RF
      */
     public int receptiveField() {
         int r = 1;
@@ -50,6 +62,11 @@ public record WaveNet(List<LayerArray> arrays, PostHead postHead, float headScal
         return postHead != null ? postHead.outChannels() : arrays.get(arrays.size() - 1).headOutChannels();
     }
 
+    /**
+     * The condition's width.
+     *
+     * @return the first array's condition channels
+     */
     public int conditionSize() {
         return arrays.get(0).conditionSize();
     }
