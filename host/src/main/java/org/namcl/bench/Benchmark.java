@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.OptionalInt;
 import org.namcl.cpu.CpuEngine;
+import org.namcl.cpu.CpuKernels;
 import org.namcl.cpu.CpuStreams;
 import org.namcl.engine.StreamRenderer;
 import org.namcl.model.net.Network;
@@ -52,8 +53,9 @@ public final class Benchmark {
 
     public static List<Row> run(Options o, PrintStream out) {
         float[] input = signal((int) (o.seconds() * RATE), 1);
-        out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s%n",
-                o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s; CPU engine: %s%n",
+                o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                CpuKernels.describe());
         warmUp(input);
         List<Network> nets = new ArrayList<>();
         double[] stream = new double[o.shapes().size()];
