@@ -52,7 +52,7 @@ public final class Benchmark {
     }
 
     public static List<Row> run(Options o, PrintStream out) {
-        float[] input = signal((int) (o.seconds() * RATE), 1);
+        float[] input = signal((int) (o.seconds() * RATE), BenchFiles.SIGNAL_SEED);
         out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s; CPU engine: %s%n",
                 o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 CpuKernels.describe());
@@ -61,7 +61,7 @@ public final class Benchmark {
         double[] stream = new double[o.shapes().size()];
         double[] offline = new double[stream.length];
         for (int i = 0; i < stream.length; i++) {
-            nets.add(o.shapes().get(i).build(42).resolve());
+            nets.add(o.shapes().get(i).build(BenchFiles.MODEL_SEED).resolve());
             stream[i] = streamRate(nets.get(i), input);
             offline[i] = offlineRate(nets.get(i), input, o.threads());
         }
