@@ -76,4 +76,19 @@ if [[ "$(uname)" == Linux ]]; then
     { echo "FAIL: the unmappable name should fail alone, in one line" >&2; cat stderr >&2; exit 1; }
   ! grep -q 'internal error' stderr || { echo "FAIL: internal error" >&2; cat stderr >&2; exit 1; }
 fi
+# The CPU engine's Vector API kernels: the launcher adds jdk.incubator.vector and keeps the JVM's
+# warning about it out of namcl's output; a plain java -jar (no module) renders on the scalar kernels.
+incubator_warning='WARNING: Using incubator modules'
+check "the launcher adds the Vector API module, without its warning" 0 \
+  "$namcl" render -m models/py__demonet.nam "in dir" -o vec-out --engine cpu --report vec.json
+! grep -q "$incubator_warning" stderr stdout || { echo "FAIL: the JVM's incubator warning got through" >&2; exit 1; }
+! grep -q 'without --add-modules' vec.json || { echo "FAIL: the launcher ran without the module" >&2; cat vec.json >&2; exit 1; }
+check "java -jar without the module renders on the scalar kernels" 0 \
+  "${JAVA:-java}" -jar "$root/host/target/namcl.jar" render -m models/py__demonet.nam "in dir" -o plain-out \
+  --engine cpu --report plain.json
+grep -q 'scalar kernels (the JVM runs without --add-modules' plain.json && ! grep -q "$incubator_warning" stderr ||
+  { echo "FAIL: java -jar should use the scalar kernels, silently" >&2; cat plain.json stderr >&2; exit 1; }
+check "the launcher's exit code and other stderr lines pass through the filter" 1 \
+  "$namcl" render -m models/none.nam "in dir" -o out3 --engine cpu
+grep -q 'none.nam' stderr || { echo "FAIL: the error line was lost" >&2; cat stderr >&2; exit 1; }
 echo "all launcher checks passed"

@@ -17,8 +17,9 @@ mvn -q -B -ntp -DskipTests package
 rm -rf "$out"
 mkdir -p "$out/lib" "$out/test-classes"
 cp host/target/namcl.jar "$out/"
-# java.logging: JOCL logs through it; java.management/jdk.management: the tests read thread counters
-jlink --add-modules java.base,java.logging,java.management,jdk.management,jdk.unsupported \
+# java.logging: JOCL logs through it; java.management/jdk.management: the tests read thread counters;
+# jdk.incubator.vector: the CPU engine's fast kernels
+jlink --add-modules java.base,java.logging,java.management,jdk.management,jdk.unsupported,jdk.incubator.vector \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 loader=$(ldconfig -p | awk '/libOpenCL\.so\.1 .*x86-64/ {print $NF; exit}')
 [ -n "$loader" ] || { echo "bundle: no libOpenCL.so.1 here; run scripts/ensure-opencl.sh first" >&2; exit 1; }

@@ -9,6 +9,8 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 d="$root/.device"
 java="$d/runtime/bin/java"
+# the CPU engine's Vector API kernels, as ./namcl runs them (the JVM warns once about the module)
+vector=(--add-modules jdk.incubator.vector)
 export LD_LIBRARY_PATH="$d/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export POCL_CACHE_DIR="${TMPDIR:-/tmp}/namcl-pocl"
 
@@ -28,19 +30,19 @@ fi
 export OCL_ICD_VENDORS="$vendors"
 
 [ "$gpu" = yes ] && nvidia-smi -L
-"$java" -jar "$d/namcl.jar" devices || exit 1
+"$java" "${vector[@]}" -jar "$d/namcl.jar" devices || exit 1
 device=${NAMCL_DEVICE:-$([ "$gpu" = yes ] && echo NVIDIA || echo auto)}
 
 # CI=true: a missing device fails instead of skipping. The public reference models are not in
 # the repository; those cases run where NAMCL_SHARED points at a shared/ folder.
-CI=true NAMCL_DEVICE="$device" "$java" -jar "$d/junit-console.jar" execute \
+CI=true NAMCL_DEVICE="$device" "$java" "${vector[@]}" -jar "$d/junit-console.jar" execute \
   --class-path "$d/test-classes:$d/namcl.jar:$root/tests/src/test/resources:$root/host/src/test/resources" \
   --select-class org.namcl.parity.OpenClEquivalenceTest --select-class org.namcl.parity.OpenClPlansTest \
   --details=summary --disable-banner
 tests=$?
 
 # the target is stated for a 10-minute file; BENCH_SECONDS shortens a dry run on a machine without a GPU
-"$java" -jar "$d/namcl.jar" bench --seconds "${BENCH_SECONDS:-600}" --device "$device"
+"$java" "${vector[@]}" -jar "$d/namcl.jar" bench --seconds "${BENCH_SECONDS:-600}" --device "$device"
 bench=$?
 # the fused plan's tile and layer caps swept on the standard and A2 shapes, to tune the planner
 for tile in ${TUNE_TILES:-256 512 1024}; do

@@ -18,7 +18,7 @@ final class Activations {
         float[] p = act.params();
         int end = off + n;
         switch (act.kind()) {
-            case TANH -> FastTanh.tanhInPlace(a, off, end);
+            case TANH -> CpuKernels.tanhInPlace(a, off, end);
             case SIGMOID -> sigmoid(a, off, end);
             case RELU -> {
                 for (int i = off; i < end; i++) {
@@ -88,7 +88,7 @@ final class Activations {
         for (int i = off; i < end; i++) {
             a[i] *= 0.5f;
         }
-        FastTanh.tanhInPlace(a, off, end);
+        CpuKernels.tanhInPlace(a, off, end);
         for (int i = off; i < end; i++) {
             a[i] = 0.5f + 0.5f * a[i];
         }

@@ -6,25 +6,28 @@ import org.namcl.model.net.Conv1x1;
 /**
  * A convolution flattened into, per output row, a list of terms (weight, source row). For a 1x1
  * the sources are the input rows; for a dilated conv they are (input, tap) windows that
- * {@link TapWindows} copies out of the history first. Group structure and taps are folded into
- * the term lists once, at build time; applying streams each output row once per four terms.
+ * {@link History} copies out first. Group structure and taps are folded into
+ * the term lists once, at build time; the arithmetic is the {@link ConvKernel} chosen then.
  */
 final class ConvOp {
     private final int outRows;
-    private final int[] start;
-    private final float[] w;
-    private final int[] src;
-    private final float[] bias;
+    private final ConvKernel kernel;
 
-    private ConvOp(int outRows, int[] start, float[] w, int[] src, float[] bias) {
+    private ConvOp(int outRows, ConvKernel kernel) {
         this.outRows = outRows;
-        this.start = start;
-        this.w = w;
-        this.src = src;
-        this.bias = bias;
+        this.kernel = kernel;
     }
 
     static ConvOp of(Conv1x1 c) {
+        return of(c, CpuKernels::conv);
+    }
+
+    static ConvOp of(Conv1d c, Conv1x1 mixin) {
+        return of(c, mixin, CpuKernels::conv);
+    }
+
+    /** The 1x1 on the given kernel (the tests set the kernels side by side). */
+    static ConvOp of(Conv1x1 c, ConvKernel.Factory kernels) {
         int per = c.inPerGroup();
         int[] start = new int[c.outChannels() + 1];
         float[] w = new float[c.outChannels() * per];
@@ -36,7 +39,7 @@ final class ConvOp {
                 src[o * per + j] = c.firstInput(o) + j;
             }
         }
-        return new ConvOp(c.outChannels(), start, w, src, c.bias());
+        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()));
     }
 
     /**
@@ -44,7 +47,7 @@ final class ConvOp {
      * {@code mixin} is given (a 1x1 from the condition into the same rows), the condition rows
      * after them (row in·K + j): one pass computes conv + mixin.
      */
-    static ConvOp of(Conv1d c, Conv1x1 mixin) {
+    static ConvOp of(Conv1d c, Conv1x1 mixin, ConvKernel.Factory kernels) {
         int per = c.inPerGroup();
         int k = c.kernelSize();
         int mixPer = mixin == null ? 0 : mixin.inPerGroup();
@@ -67,7 +70,7 @@ final class ConvOp {
             }
             start[o + 1] = i;
         }
-        return new ConvOp(c.outChannels(), start, w, src, c.bias());
+        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()));
     }
 
     int outRows() {
@@ -80,27 +83,6 @@ final class ConvOp {
      * @param accumulate add into dst instead of overwriting it
      */
     void apply(float[][] in, float[][] dst, int n, boolean accumulate) {
-        for (int o = 0; o < outRows; o++) {
-            float[] y = dst[o];
-            float b = bias == null ? 0f : bias[o];
-            if (!accumulate) {
-                RowOps.fill(y, n, b);
-            } else if (b != 0f) {
-                RowOps.addScalar(y, n, b);
-            }
-            int i = start[o];
-            int end = start[o + 1];
-            for (; i + 4 <= end; i += 4) {
-                RowOps.mac4(y, in[src[i]], in[src[i + 1]], in[src[i + 2]], in[src[i + 3]],
-                        w[i], w[i + 1], w[i + 2], w[i + 3], n);
-            }
-            switch (end - i) {
-                case 3 -> RowOps.mac3(y, in[src[i]], in[src[i + 1]], in[src[i + 2]], w[i], w[i + 1], w[i + 2], n);
-                case 2 -> RowOps.mac2(y, in[src[i]], in[src[i + 1]], w[i], w[i + 1], n);
-                case 1 -> RowOps.mac1(y, in[src[i]], w[i], n);
-                default -> {
-                }
-            }
-        }
+        kernel.apply(in, dst, n, accumulate);
     }
 }

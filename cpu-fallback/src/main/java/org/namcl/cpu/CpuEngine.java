@@ -55,7 +55,7 @@ public final class CpuEngine implements Engine {
 
     @Override
     public String description() {
-        return "CPU, " + policy.threads() + (policy.threads() == 1 ? " thread" : " threads");
+        return "CPU, " + policy.threads() + (policy.threads() == 1 ? " thread" : " threads") + ", " + CpuKernels.describe();
     }
 
     /**

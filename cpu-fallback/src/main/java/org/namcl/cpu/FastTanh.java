@@ -55,22 +55,22 @@ public final class FastTanh {
     static final float T = 1.1f;
 
     // small form: M(s) ≈ (N0 + N1 s + N2 s²) / (Q0 + s)
-    private static final float N0 = 0.8227042f;
-    private static final float N1 = 0.004252703f;
-    private static final float N2 = -0.00013853365f;
-    private static final float Q0 = 2.4681127f;
+    static final float N0 = 0.8227042f;
+    static final float N1 = 0.004252703f;
+    static final float N2 = -0.00013853365f;
+    static final float Q0 = 2.4681127f;
 
     // large form: F(b) = g(b) / sqrt(K2), g(b) = b^10 + G7 b^7 + G6 b^6 + G4 b^4 + ... + G0,
     // so 2 / (1 + F²) = K1 / (K2 + g²) with K1 = 2 K2
-    private static final float G0 = 831189.06f;
-    private static final float G1 = 808943.0f;
-    private static final float G2 = 448249.75f;
-    private static final float G3 = 102346.805f;
-    private static final float G4 = 55433.21f;
-    private static final float G6 = 2140.2458f;
-    private static final float G7 = 205.48367f;
-    private static final float K1 = 1.3684541e+12f;
-    private static final float K2 = 6.8422704e+11f;
+    static final float G0 = 831189.06f;
+    static final float G1 = 808943.0f;
+    static final float G2 = 448249.75f;
+    static final float G3 = 102346.805f;
+    static final float G4 = 55433.21f;
+    static final float G6 = 2140.2458f;
+    static final float G7 = 205.48367f;
+    static final float K1 = 1.3684541e+12f;
+    static final float K2 = 6.8422704e+11f;
 
     private FastTanh() {
     }

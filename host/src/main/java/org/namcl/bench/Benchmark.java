@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.OptionalInt;
 import org.namcl.cpu.CpuEngine;
+import org.namcl.cpu.CpuKernels;
 import org.namcl.cpu.CpuStreams;
 import org.namcl.engine.StreamRenderer;
 import org.namcl.model.net.Network;
@@ -51,15 +52,16 @@ public final class Benchmark {
     }
 
     public static List<Row> run(Options o, PrintStream out) {
-        float[] input = signal((int) (o.seconds() * RATE), 1);
-        out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s%n",
-                o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        float[] input = signal((int) (o.seconds() * RATE), BenchFiles.SIGNAL_SEED);
+        out.printf("namcl bench: %.0f s of audio at 48 kHz per model and engine; CPU offline on %d threads; %s %s; CPU engine: %s%n",
+                o.seconds(), o.threads(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                CpuKernels.describe());
         warmUp(input);
         List<Network> nets = new ArrayList<>();
         double[] stream = new double[o.shapes().size()];
         double[] offline = new double[stream.length];
         for (int i = 0; i < stream.length; i++) {
-            nets.add(o.shapes().get(i).build(42).resolve());
+            nets.add(o.shapes().get(i).build(BenchFiles.MODEL_SEED).resolve());
             stream[i] = streamRate(nets.get(i), input);
             offline[i] = offlineRate(nets.get(i), input, o.threads());
         }

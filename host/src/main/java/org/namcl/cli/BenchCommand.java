@@ -1,10 +1,12 @@
 package org.namcl.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.namcl.bench.Benchmark;
 import org.namcl.bench.EvalBench;
 import org.namcl.bench.HostPipelineBench;
 import org.namcl.bench.ManyModelsBench;
+import org.namcl.bench.BenchFiles;
 import org.namcl.bench.ModelShape;
 import org.namcl.bench.OpenClPlanBench;
 import org.namcl.opencl.OpenClSettings;
@@ -90,6 +93,12 @@ final class BenchCommand implements Callable<Integer> {
                 + "wall times and their ratio, on the engine render's --engine auto picks (--device none: the CPU).")
     private Integer evalModels;
 
+    @Option(names = "--write", paramLabel = "DIR",
+            description = "Instead: writes the --models as DIR/<name>.nam (the weights bench measures) and "
+                + "--seconds of the test signal as DIR/input.wav (mono float32, 48 kHz), for timing other "
+                + "renderers on the same work (scripts/bench-cpu-vs-cpp.sh).")
+    private Path writeDir;
+
     /** The sizes as users type them. */
     static final class ShapeNames implements Iterable<String> {
         @Override
@@ -107,6 +116,17 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (writeDir != null) {
+            try {
+                BenchFiles.export(writeDir, seconds, shapes, printStream(out));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("namcl: error: cannot write " + writeDir + ": " + e.getMessage());
+                return ExitCodes.FAILED;
+            } finally {
+                out.flush();
+            }
+            return ExitCodes.OK;
+        }
         if (evalModels != null) {
             if (evalModels < 1) {
                 throw new ParameterException(spec.commandLine(), "--eval must be at least 1");

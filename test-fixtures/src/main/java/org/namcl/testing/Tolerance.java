@@ -33,6 +33,16 @@ public final class Tolerance {
      */
     public static final double FLOAT32_FORWARD = 1e-5;
 
+    /**
+     * The most a float32 sum of {@code terms} products (and a bias) may differ from the exact
+     * sum, whatever the order and whether it uses fused multiply-adds: each term costs at most
+     * two roundings (product, addition) of 2^-24 relative to a partial sum, and no partial sum
+     * exceeds {@code absSum}, the sum of the terms' magnitudes.
+     */
+    public static double float32Sum(int terms, double absSum) {
+        return 2.0 * (terms + 1) * 0x1p-24 * absSum;
+    }
+
     /*
      * Evaluation metrics (namcl eval) against the test's own double-precision computation.
      */

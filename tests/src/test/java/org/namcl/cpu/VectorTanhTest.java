@@ -1,0 +1,67 @@
+package org.namcl.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API tanh against {@link FastTanh#tanh(float)}, bit for bit: so {@link FastTanhTest}'s
+ * accuracy bounds hold for it too. Every 251st float (both signs, NaNs and infinities included),
+ * the special values, and ranges that start and end anywhere in a vector.
+ */
+class VectorTanhTest {
+    private static final int STRIDE = 251;
+
+    @BeforeAll
+    static void theVectorModuleIsThere() {
+        assumeTrue(ModuleLayer.boot().findModule(CpuKernels.VECTOR_MODULE).isPresent(),
+                "the JVM runs without --add-modules jdk.incubator.vector");
+    }
+
+    @Test
+    void equalsTheScalarTanhOnFloatsOfEveryMagnitude() {
+        float[] x = new float[1 << 16];
+        long bits = 0;
+        while (bits < 1L << 32) {
+            int n = 0;
+            for (; n < x.length && bits < 1L << 32; n++, bits += STRIDE) {
+                x[n] = Float.intBitsToFloat((int) bits);
+            }
+            check(x, 0, n);
+        }
+    }
+
+    @Test
+    void equalsTheScalarTanhOnTheSpecialValues() {
+        float t = FastTanh.T;
+        float[] x = {0f, -0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, Float.MIN_VALUE,
+            -Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, t, -t, Math.nextUp(t), Math.nextDown(t),
+            9.1166515f, Math.nextDown(9.1166515f), 1e-3f, -1e-3f, 1f, -1f};
+        check(x, 0, x.length);
+    }
+
+    @Test
+    void everyStartAndEndWithinAVectorMatches() {
+        float[] x = new org.namcl.testing.Uniform(5).values(200, 4);
+        for (int from = 0; from < 40; from++) {
+            for (int to = from; to < x.length; to += 7) {
+                check(x, from, to);
+            }
+        }
+    }
+
+    private static void check(float[] x, int from, int to) {
+        float[] v = x.clone();
+        VectorTanh.tanhInPlace(v, from, to);
+        for (int i = 0; i < x.length; i++) {
+            float want = i >= from && i < to ? FastTanh.tanh(x[i]) : x[i];
+            if (Float.floatToRawIntBits(want) != Float.floatToRawIntBits(v[i])
+                    && !(Float.isNaN(want) && Float.isNaN(v[i]))) {
+                assertEquals(want, v[i], "tanh(" + x[i] + ") [" + Integer.toHexString(Float.floatToRawIntBits(x[i]))
+                        + "], range " + from + ".." + to);
+            }
+        }
+    }
+}
