@@ -84,6 +84,11 @@ public final class RunReport {
         this.engine = description;
     }
 
+    /** The engine's description, "none" until one is set. */
+    public String engine() {
+        return engine;
+    }
+
     /** The outcome of the pair at place {@code seq} of the batch; a later one replaces it. */
     public synchronized void add(long seq, Pair pair) {
         pairs.put(seq, pair);
