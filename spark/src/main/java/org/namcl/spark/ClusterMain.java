@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Render and score models as Apache Spark jobs: embedded (local[*]) or on a cluster.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ClusterRenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClusterRenderCommand.class, ClusterEvalCommand.class, CommandLine.HelpCommand.class})
 public final class ClusterMain implements Runnable {
     /** Exit codes, as namcl's. */
     static final int OK = 0;
