@@ -1,8 +1,6 @@
 package org.namcl.spark;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +25,13 @@ final class ClusterEvalJob {
 
     static Scored run(SparkSession spark, int partitions, boolean quiet, EvalSettings settings, List<Path> models,
                       List<EvalPair> pairs, PrintWriter err) {
-        long[] bytes = pairs.stream().mapToLong(p -> size(p.input()) + size(p.target())).toArray();
+        long[] bytes = pairs.stream()
+                .mapToLong(p -> FileSizes.of(p.input()) + FileSizes.of(p.target())).toArray();
         List<String> modelNames = models.stream().map(Path::toString).toList();
         List<EvalPairRef> refs = pairs.stream().map(EvalPairRef::of).toList();
         boolean local = spark.sparkContext().isLocal();
-        boolean failFirst = FirstAttemptFailure.enabled(spark);
-        List<EvalTask> tasks = WorkSplit.split(models.size(), bytes, partitions).stream()
-                .map(part -> new EvalTask(part, modelNames, refs, settings, local, quiet, failFirst)).toList();
+        List<EvalTask> tasks = WorkSplit.split(FileSizes.of(models), bytes, partitions).stream()
+                .map(part -> new EvalTask(part, modelNames, refs, settings, local, quiet)).toList();
         ClusterJob.Gathered gathered = ClusterJob.run(spark, tasks, EvalTask::run, err);
         List<EvalResult> results = gathered.results().values().stream()
                 .map(json -> Wire.read(json, EvalResult.class)).toList();
@@ -47,13 +45,5 @@ final class ClusterEvalJob {
             fields.put(f.key(), f.of(r));
         }
         return Wire.write(fields);
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0; // a pair without its files fails at once
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.namcl.spark;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -10,8 +8,8 @@ import org.namcl.render.InputFile;
 import org.namcl.render.RunReport;
 
 /**
- * A render job on the driver: splits the batch into tasks ({@link WorkSplit}, inputs weighed by
- * size), runs them ({@link RenderTask}) and gathers their pairs into one {@link RunReport}.
+ * A render job on the driver: splits the batch into tasks ({@link WorkSplit}, by the sizes of
+ * models and inputs), runs them ({@link RenderTask}) and gathers their pairs into one {@link RunReport}.
  */
 final class ClusterRenderJob {
     private ClusterRenderJob() {
@@ -25,26 +23,15 @@ final class ClusterRenderJob {
      */
     static List<String> run(SparkSession spark, int partitions, boolean quiet, RenderSettings settings,
                             List<Path> models, List<InputFile> inputs, Path outDir, RunReport report, PrintWriter err) {
-        long[] bytes = inputs.stream().mapToLong(ClusterRenderJob::size).toArray();
+        long[] bytes = inputs.stream().mapToLong(f -> f.problem() == null ? FileSizes.of(f.path()) : 0).toArray();
         List<String> modelNames = models.stream().map(Path::toString).toList();
         List<InputRef> refs = inputs.stream().map(InputRef::of).toList();
         boolean local = spark.sparkContext().isLocal();
-        boolean failFirst = FirstAttemptFailure.enabled(spark);
-        List<RenderTask> tasks = WorkSplit.split(models.size(), bytes, partitions).stream()
-                .map(part -> new RenderTask(part, modelNames, refs, outDir.toString(), settings, local, quiet,
-                        failFirst)).toList();
+        List<RenderTask> tasks = WorkSplit.split(FileSizes.of(models), bytes, partitions).stream()
+                .map(part -> new RenderTask(part, modelNames, refs, outDir.toString(), settings, local, quiet)).toList();
         ClusterJob.Gathered gathered = ClusterJob.run(spark, tasks, RenderTask::run, err);
         gathered.results().forEach((seq, json) -> report.add(seq, Wire.read(json, RunReport.Pair.class)));
         report.engine(gathered.engine());
         return List.copyOf(gathered.results().values());
-    }
-
-    /** The input's size, its weight in the split; unreadable ones weigh nothing (they fail at once). */
-    private static long size(InputFile f) {
-        try {
-            return f.problem() == null ? Files.size(f.path()) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

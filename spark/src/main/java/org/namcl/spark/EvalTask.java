@@ -16,12 +16,12 @@ import org.namcl.eval.Evaluator;
  * @param pairs  every pair of the job, by index
  */
 record EvalTask(List<WorkSplit.Unit> units, List<String> models, List<EvalPairRef> pairs, EvalSettings settings,
-                boolean localMaster, boolean quiet, boolean failFirst) implements Serializable {
+                boolean localMaster, boolean quiet) implements Serializable {
 
     TaskOutput run() {
         TaskSlot slot = TaskSlot.current(settings.engine(), settings.device(), localMaster);
         EvalOptions options = settings.options(slot.device(), slot.threads());
-        return TaskRun.run(units, pairs.size(), quiet, failFirst, (model, items, progress) -> {
+        return TaskRun.run(units, pairs.size(), quiet, (model, items, progress) -> {
             List<EvalPair> chosen = IntStream.of(items).mapToObj(i -> pairs.get(i).pair()).toList();
             Evaluator evaluator = new Evaluator(options, progress, null, settings.charts());
             List<String> scored = evaluator.run(List.of(Path.of(models.get(model))), chosen).stream()

@@ -19,16 +19,14 @@ import org.namcl.render.RunReport;
  *
  * @param models    every model of the job, by index
  * @param inputs    every input of the job, by index
- * @param failFirst the test hook ({@link FirstAttemptFailure})
  */
 record RenderTask(List<WorkSplit.Unit> units, List<String> models, List<InputRef> inputs, String outDir,
-                  RenderSettings settings, boolean localMaster, boolean quiet, boolean failFirst)
-        implements Serializable {
+                  RenderSettings settings, boolean localMaster, boolean quiet) implements Serializable {
 
     TaskOutput run() {
         TaskSlot slot = TaskSlot.current(settings.engine(), settings.device(), localMaster);
         RenderOptions options = settings.options(slot.device(), slot.threads());
-        return TaskRun.run(units, inputs.size(), quiet, failFirst, (model, items, progress) -> {
+        return TaskRun.run(units, inputs.size(), quiet, (model, items, progress) -> {
             List<InputFile> files = IntStream.of(items).mapToObj(i -> inputs.get(i).file()).toList();
             RunReport report = new RunReport(Version.get(), List.of(), options);
             new BatchRenderer(options, progress, report)

@@ -25,10 +25,10 @@ final class TaskRun {
     }
 
     /** @param items how many items the job has (results are placed at model × items + item) */
-    static TaskOutput run(List<WorkSplit.Unit> units, int items, boolean quiet, boolean failFirst, UnitWork work) {
+    static TaskOutput run(List<WorkSplit.Unit> units, int items, boolean quiet, UnitWork work) {
         StringWriter said = new StringWriter();
         ProgressReporter progress = new ProgressReporter(new PrintWriter(said), quiet, false);
-        boolean failing = FirstAttemptFailure.now(failFirst);
+        boolean failing = FirstAttemptFailure.now();
         List<Long> seqs = new ArrayList<>();
         List<String> results = new ArrayList<>();
         String engine = "none";

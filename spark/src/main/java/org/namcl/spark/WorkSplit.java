@@ -2,71 +2,73 @@ package org.namcl.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
-import java.util.stream.IntStream;
 
 /**
- * How a job's (model, item) pairs become Spark tasks. A unit is one model with some of the items
- * (inputs, or eval pairs): its task loads the model once and runs those items as one batch. Each
- * model's items are cut into as many units as it takes to give every partition work, balanced by
- * bytes; units then go to the partitions, largest first, each to the lightest partition so far.
+ * How a job's (model, item) pairs become Spark tasks. The pairs, model by model and item by item
+ * within a model, are cut into runs of about equal work, one run per partition; the work of a
+ * pair is the item's bytes times the model's (its .nam file's size, which grows with its weights
+ * and so with its cost per sample). Within a partition each model's pairs form one unit, loaded
+ * once for all its items; only a model whose pairs straddle a cut is loaded by two tasks.
  */
 final class WorkSplit {
     private WorkSplit() {
     }
 
     /** A model and the indexes (in the job's order) of the items it runs in one task. */
-    record Unit(int model, int[] items, long bytes) implements Serializable {
+    record Unit(int model, int[] items) implements Serializable {
     }
 
     /**
-     * @param models     how many models
-     * @param itemBytes  each item's size (its weight)
-     * @param partitions how many partitions are wanted (at least 1)
-     * @return the partitions, each a list of units; fewer than asked when there are fewer units
+     * @param modelWeights each model's weight (its file's size; at least 1 is used)
+     * @param itemBytes    each item's size (at least 1 is used)
+     * @param partitions   how many partitions are wanted (at least 1)
+     * @return the partitions, each a list of units; fewer than asked when there are fewer pairs
      */
-    static List<List<Unit>> split(int models, long[] itemBytes, int partitions) {
-        if (models == 0 || itemBytes.length == 0) {
-            return List.of();
-        }
-        int cuts = Math.min(itemBytes.length, Math.max(1, (partitions + models - 1) / models));
-        List<int[]> chunks = balance(IntStream.range(0, itemBytes.length).toArray(), i -> itemBytes[i], cuts);
-        long[] chunkBytes = chunks.stream().mapToLong(c -> IntStream.of(c).mapToLong(i -> itemBytes[i]).sum())
-                .toArray();
-        List<Unit> units = new ArrayList<>();
-        for (int m = 0; m < models; m++) {
-            for (int c = 0; c < chunks.size(); c++) {
-                units.add(new Unit(m, chunks.get(c), chunkBytes[c]));
+    static List<List<Unit>> split(long[] modelWeights, long[] itemBytes, int partitions) {
+        double total = 0;
+        for (long m : modelWeights) {
+            for (long i : itemBytes) {
+                total += work(m, i);
             }
         }
-        List<int[]> parts = balance(IntStream.range(0, units.size()).toArray(), u -> units.get(u).bytes(),
-                Math.min(partitions, units.size()));
-        return parts.stream().map(p -> IntStream.of(p).mapToObj(units::get).toList()).toList();
+        int parts = (int) Math.min(partitions, (long) modelWeights.length * itemBytes.length);
+        double share = total / Math.max(1, parts);
+        List<List<Unit>> out = new ArrayList<>();
+        List<Integer> run = new ArrayList<>();
+        int lastPart = -1;
+        int lastModel = -1;
+        double done = 0;
+        for (int m = 0; m < modelWeights.length; m++) {
+            for (int i = 0; i < itemBytes.length; i++) {
+                double w = work(modelWeights[m], itemBytes[i]);
+                // a pair belongs to the partition its middle falls in, so each cut is within half a pair
+                int part = (int) Math.min(parts - 1, Math.floor((done + w / 2) / share));
+                done += w;
+                if (part != lastPart || m != lastModel) {
+                    flush(out, lastModel, run);
+                    if (part != lastPart) {
+                        out.add(new ArrayList<>());
+                    }
+                    lastPart = part;
+                    lastModel = m;
+                }
+                run.add(i);
+            }
+        }
+        flush(out, lastModel, run);
+        return out;
     }
 
-    /**
-     * {@code ids} dealt into {@code bins} bins of about equal weight (largest first, each to the
-     * lightest bin); each bin's ids in their original order, no bin empty.
-     */
-    private static List<int[]> balance(int[] ids, java.util.function.IntToLongFunction weight, int bins) {
-        Integer[] order = IntStream.of(ids).boxed().sorted(Comparator.comparingLong((Integer i) -> weight.applyAsLong(i))
-                .reversed().thenComparing(i -> i)).toArray(Integer[]::new);
-        List<List<Integer>> out = new ArrayList<>();
-        PriorityQueue<long[]> lightest = new PriorityQueue<>(Comparator.<long[]>comparingLong(b -> b[0])
-                .thenComparingLong(b -> b[1]));
-        for (int b = 0; b < bins; b++) {
-            out.add(new ArrayList<>());
-            lightest.add(new long[] {0, b});
+    /** The run of {@code model}'s items so far becomes a unit of the last partition. */
+    private static void flush(List<List<Unit>> out, int model, List<Integer> run) {
+        if (!run.isEmpty()) {
+            out.get(out.size() - 1).add(new Unit(model, run.stream().mapToInt(Integer::intValue).toArray()));
+            run.clear();
         }
-        for (int id : order) {
-            long[] bin = lightest.poll();
-            out.get((int) bin[1]).add(id);
-            bin[0] += Math.max(1, weight.applyAsLong(id));
-            lightest.add(bin);
-        }
-        return out.stream().filter(l -> !l.isEmpty())
-                .map(l -> l.stream().mapToInt(Integer::intValue).sorted().toArray()).toList();
+    }
+
+    private static double work(long model, long item) {
+        return (double) Math.max(1, model) * Math.max(1, item);
     }
 }
