@@ -1,18 +1,15 @@
 package org.namcl.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * The paths a job is given, resolved through Hadoop's FileSystem API (so a plain path means the
- * cluster's default file system, as it does for every Spark job). Files on the {@code file} scheme,
- * {@code file://} or plain paths on a local default, are read and written directly by namcl's
- * engines and render rules: on a cluster, a folder every executor mounts at the same path.
+ * The paths a job is given, read as Hadoop's FileSystem API reads them: a plain path is on the
+ * cluster's default file system ({@code fs.defaultFS}), as for every Spark job. Files on the
+ * {@code file} scheme, {@code file://} or plain paths on a local default, are read and written
+ * directly by namcl's engines and render rules: on a cluster, a folder every executor mounts.
  */
 final class ClusterPaths {
     private final Configuration conf;
@@ -27,20 +24,14 @@ final class ClusterPaths {
      * @throws IllegalArgumentException (a usage error) for a path on another file system
      */
     Path local(String given) {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(given);
-        URI uri;
-        try {
-            FileSystem fs = p.getFileSystem(conf);
-            uri = fs.makeQualified(p).toUri();
-        } catch (IOException e) {
-            throw new UncheckedIOException(given + ": " + e.getMessage(), e);
-        }
-        if (!"file".equals(uri.getScheme())) {
-            throw new IllegalArgumentException(given + " is on " + uri.getScheme() + "://, which namcl cluster "
-                    + "does not read or write yet; give file:// or plain local paths (on a cluster, a folder every "
-                    + "executor mounts)");
+        URI uri = new org.apache.hadoop.fs.Path(given).toUri();
+        String scheme = uri.getScheme() != null ? uri.getScheme() : FileSystem.getDefaultUri(conf).getScheme();
+        if (!"file".equals(scheme)) {
+            throw new IllegalArgumentException(given + " is on " + scheme + "://, which namcl cluster does not "
+                    + "read or write yet; give file:// or plain local paths (on a cluster, a folder every executor "
+                    + "mounts)");
         }
         // a plain path stays as given, so messages and reports name it as the user did
-        return p.toUri().getScheme() == null ? Path.of(given) : Paths.get(uri);
+        return uri.getScheme() == null ? Path.of(given) : Path.of(uri.getPath());
     }
 }
