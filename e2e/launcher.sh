@@ -76,4 +76,9 @@ if [[ "$(uname)" == Linux ]]; then
     { echo "FAIL: the unmappable name should fail alone, in one line" >&2; cat stderr >&2; exit 1; }
   ! grep -q 'internal error' stderr || { echo "FAIL: internal error" >&2; cat stderr >&2; exit 1; }
 fi
+# namcl cluster: the Spark module built on first use, an embedded job, render's output exactly
+check "cluster render: an embedded Spark job" 0 \
+  "$namcl" cluster render -m models/py__demonet.nam "in dir" -o "cluster out" --engine cpu --master 'local[2]'
+cmp -s "out dir/py__demonet/sub/take one.wav" "cluster out/py__demonet/sub/take one.wav" ||
+  { echo "FAIL: the cluster job's output differs from render's" >&2; cat stderr >&2; exit 1; }
 echo "all launcher checks passed"
