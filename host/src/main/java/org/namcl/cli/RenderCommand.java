@@ -12,8 +12,8 @@ import org.namcl.render.Destination;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
+import org.namcl.render.OutputFolder;
 import org.namcl.render.OutputFormat;
-import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderOptions;
 import org.namcl.render.RunReport;
@@ -163,7 +163,7 @@ final class RenderCommand implements Callable<Integer> {
             return writeReport(report, progress, ExitCodes.NO_INPUT);
         }
         Destination destination = destination(distinctModels, files);
-        String outProblem = prepareOutputFolder(destination instanceof Destination.File
+        String outProblem = OutputFolder.prepare(destination instanceof Destination.File
                 ? outDir.toAbsolutePath().getParent() : outDir);
         if (outProblem != null) {
             progress.error(outProblem);
@@ -227,19 +227,6 @@ final class RenderCommand implements Callable<Integer> {
                     + (files.size() == 1 ? " input file" : " input files") + "; give one of each, or an output folder");
         }
         return Destination.file(outDir);
-    }
-
-    /** Creates the folder outputs go into; null when it can be written, else why not. */
-    private static String prepareOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return "the output folder " + folder + " is a file";
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            return "cannot create the output folder " + folder + ": " + Problems.describe(e);
-        }
-        return Files.isWritable(folder) ? null : "the output folder " + folder + " is not writable";
     }
 
     private ParameterException usage(String message) {

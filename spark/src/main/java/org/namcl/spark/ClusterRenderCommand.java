@@ -2,7 +2,6 @@ package org.namcl.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
 import org.namcl.render.ModelCollector;
+import org.namcl.render.OutputFolder;
 import org.namcl.render.OutputFormat;
-import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RunReport;
 import picocli.CommandLine.Command;
@@ -176,24 +175,5 @@ final class ClusterRenderCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** The output folder, made ready as {@code namcl render} makes it. */
-    static final class OutputFolder {
-        private OutputFolder() {
-        }
-
-        /** Creates {@code folder}; null when it can be written, else why not. */
-        static String prepare(Path folder) {
-            if (Files.exists(folder) && !Files.isDirectory(folder)) {
-                return "the output folder " + folder + " is a file";
-            }
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                return "cannot create the output folder " + folder + ": " + Problems.describe(e);
-            }
-            return Files.isWritable(folder) ? null : "the output folder " + folder + " is not writable";
-        }
     }
 }
