@@ -72,6 +72,27 @@ class ClusterEvalTest {
         assertTrue(job.err().contains("take2.wav"), "one line names the missing target: " + job);
     }
 
+    @Test
+    void aTaskThatFailsOnItsFirstAttemptIsRetriedWithTheSameScores() throws IOException {
+        Path single = dir.resolve("single.json");
+        Path cluster = dir.resolve("cluster.json");
+        Path nano = models.resolve(TestModels.NANO);
+        TestSpark.namcl("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu", "--report", single);
+
+        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.Result job;
+        try {
+            job = TestSpark.cluster("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu",
+                    "--partitions", 2, "--report", cluster);
+        } finally {
+            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+        }
+
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(single.toFile()).get("results"), json.readTree(cluster.toFile()).get("results"),
+                job::toString);
+    }
+
     /** Equal pages; else the first line that differs, shortened (a page's lines are long). */
     private static void assertSameLines(String expected, String actual) {
         String[] e = expected.split("\n");
