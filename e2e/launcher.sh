@@ -91,4 +91,9 @@ grep -q 'scalar kernels (the JVM runs without --add-modules' plain.json && ! gre
 check "the launcher's exit code and other stderr lines pass through the filter" 1 \
   "$namcl" render -m models/none.nam "in dir" -o out3 --engine cpu
 grep -q 'none.nam' stderr || { echo "FAIL: the error line was lost" >&2; cat stderr >&2; exit 1; }
+# namcl cluster: the Spark module built on first use, an embedded job, render's output exactly
+check "cluster render: an embedded Spark job" 0 \
+  "$namcl" cluster render -m models/py__demonet.nam "in dir" -o "cluster out" --engine cpu --master 'local[2]'
+cmp -s "out dir/py__demonet/sub/take one.wav" "cluster out/py__demonet/sub/take one.wav" ||
+  { echo "FAIL: the cluster job's output differs from render's" >&2; cat stderr >&2; exit 1; }
 echo "all launcher checks passed"

@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LauncherStderr.adopt();
         System.exit(commandLine().execute(args));
     }
 

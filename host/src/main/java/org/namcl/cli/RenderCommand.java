@@ -12,8 +12,8 @@ import org.namcl.render.Destination;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
+import org.namcl.render.OutputFolder;
 import org.namcl.render.OutputFormat;
-import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.Terminal;
 import org.namcl.render.RenderOptions;
@@ -187,7 +187,7 @@ final class RenderCommand implements Callable<Integer> {
             return writeReport(report, progress, ExitCodes.NO_INPUT);
         }
         Destination destination = destination(distinctModels, files);
-        String outProblem = destination instanceof Destination.Stream ? null : prepareOutputFolder(
+        String outProblem = destination instanceof Destination.Stream ? null : OutputFolder.prepare(
                 destination instanceof Destination.File ? outDir.toAbsolutePath().getParent() : outDir);
         if (outProblem != null) {
             progress.error(outProblem);
@@ -267,19 +267,6 @@ final class RenderCommand implements Callable<Integer> {
                     + (distinctModels.size() == 1 ? " model" : " models") + " and " + files.size()
                     + (files.size() == 1 ? " input file" : " input files") + "; give one of each, or an output folder");
         }
-    }
-
-    /** Creates the folder outputs go into; null when it can be written, else why not. */
-    private static String prepareOutputFolder(Path folder) {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            return "the output folder " + folder + " is a file";
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            return "cannot create the output folder " + folder + ": " + Problems.describe(e);
-        }
-        return Files.isWritable(folder) ? null : "the output folder " + folder + " is not writable";
     }
 
     private ParameterException usage(String message) {

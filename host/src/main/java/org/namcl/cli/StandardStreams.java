@@ -2,7 +2,6 @@ package org.namcl.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,7 @@ final class StandardStreams {
      * stream.
      */
     static WritableByteChannel takeStdout() {
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        System.setOut(System.err);
         return new FileOutputStream(FileDescriptor.out).getChannel();
     }
 }

@@ -125,6 +125,15 @@ public final class RunReport {
     }
 
     /**
+     * The engine's description.
+     *
+     * @return the description, "none" until one is set
+     */
+    public String engine() {
+        return engine;
+    }
+
+    /**
      * The outcome of a pair; a later one for the same place replaces it.
      *
      * @param seq the pair's place in the batch

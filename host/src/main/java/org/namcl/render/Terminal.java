@@ -16,14 +16,15 @@ public final class Terminal {
     }
 
     /**
-     * Whether stderr is a terminal. On Linux, from where file descriptor 2 leads (a pseudo-terminal
-     * or a console), so it holds with stdout in a pipe ({@code -o -}); elsewhere Java's own test,
-     * which needs stdin and stdout to be the terminal.
+     * Whether stderr is a terminal. On Linux, from where its file descriptor leads (a
+     * pseudo-terminal or a console), so it holds with stdout in a pipe ({@code -o -}); 2, or the
+     * one the launcher handed over ({@code namcl.stderr.fd}); elsewhere Java's own test, which
+     * needs stdin and stdout to be the terminal.
      *
      * @return true on a terminal
      */
     public static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
+        Path fd = Path.of("/proc/self/fd/" + Integer.getInteger("namcl.stderr.fd", 2));
         if (Files.isSymbolicLink(fd)) {
             try {
                 String to = Files.readSymbolicLink(fd).toString();

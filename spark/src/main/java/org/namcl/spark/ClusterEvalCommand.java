@@ -1,0 +1,164 @@
+package org.namcl.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.namcl.cli.Version;
+import org.namcl.eval.EvalPair;
+import org.namcl.eval.EvalReports;
+import org.namcl.eval.EvalResult;
+import org.namcl.eval.EvalRun;
+import org.namcl.eval.PairCollector;
+import org.namcl.eval.Ranking;
+import org.namcl.eval.ResultTable;
+import org.namcl.render.EngineChoice;
+import org.namcl.render.ModelCollector;
+import org.namcl.render.ProgressReporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl cluster eval}: {@code namcl eval} as a Spark job. */
+@Command(name = "eval",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Score models against recorded targets as a Spark job (the metrics and reports of 'namcl eval').",
+        description = {
+            "Every model is scored on every (DI, target) pair exactly as 'namcl eval' scores it; each Spark task "
+                + "loads a model once and scores it on a share of the pairs. The ranking is printed and the "
+                + "reports written on the driver. Paths are file:// or plain (on a cluster, a folder every "
+                + "executor mounts). There is no --db: the per-pair table (--results) is the job's record.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ClusterMain.OK + ":Every (model, pair) scored.",
+            ClusterMain.FAILED + ":Some (model, pair) could not be scored, or a report could not be written.",
+            ClusterMain.USAGE + ":Invalid command line."})
+final class ClusterEvalCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SparkOptions sparkOptions;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
+            description = "A .nam model or a folder of them (as for 'namcl eval'); repeatable.")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = "--models-from", paramLabel = "LIST",
+            description = "A text file listing models, one per line (as for 'namcl eval').")
+    private List<String> lists = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "DI.wav|FOLDER", description = "As for 'namcl eval'.")
+    private String input;
+
+    @Option(names = "--target", paramLabel = "TARGET.wav|FOLDER", description = "As for 'namcl eval'.")
+    private String target;
+
+    @Option(names = "--pairs", paramLabel = "FILE.csv", description = "As for 'namcl eval'.")
+    private String pairsFile;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
+            description = "As for 'namcl eval'. Default: ${DEFAULT-VALUE}.")
+    private EngineChoice engine;
+
+    @Option(names = "--device", paramLabel = "N|NAME",
+            description = "OpenCL device for every task (default: the GPU Spark gives the task, or in local mode "
+                    + "the local GPUs round-robin).")
+    private String device;
+
+    @Option(names = "--latency", defaultValue = "auto", paramLabel = "auto|N",
+            description = "As for 'namcl eval'. Default: ${DEFAULT-VALUE}.")
+    private String latency;
+
+    @Option(names = "--segment", defaultValue = "all", paramLabel = "all|validation|START:END",
+            description = "As for 'namcl eval'. Default: ${DEFAULT-VALUE}.")
+    private String segment;
+
+    @Option(names = "--nam-v3", description = "As for 'namcl eval'.")
+    private boolean namV3;
+
+    @Option(names = "--resample", description = "As for 'namcl eval'.")
+    private boolean resample;
+
+    @Option(names = "--slim", paramLabel = "SIZE", description = "As for 'namcl eval'.")
+    private Double slim;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "As for 'namcl eval'.")
+    private Path reportFile;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "As for 'namcl eval'.")
+    private Path csvFile;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "As for 'namcl eval': the same page.")
+    private Path htmlFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors and the table only.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        EvalSettings settings = new EvalSettings(engine, device, slim, latency, segment, namV3, resample,
+                htmlFile != null);
+        ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, false);
+        String started = OffsetDateTime.now().toString();
+        try (Sessions sessions = Sessions.open(sparkOptions.master, "namcl eval")) {
+            ClusterPaths paths = new ClusterPaths(sessions.spark().sparkContext().hadoopConfiguration());
+            int partitions;
+            List<Path> modelPaths;
+            List<EvalPair> pairs;
+            try {
+                settings.options(device, 1); // validated as namcl eval validates them
+                partitions = sparkOptions.partitions(sessions);
+                modelPaths = ModelCollector.collect(models.stream().map(paths::local).toList(),
+                        lists.stream().map(paths::local).toList());
+                pairs = pairs(paths);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            ClusterEvalJob.Scored scored = ClusterEvalJob.run(sessions.spark(), partitions, quiet, settings,
+                    modelPaths, pairs, spec.commandLine().getErr());
+            List<EvalResult> ranked = Ranking.rank(scored.results());
+            ResultTable.print(ranked, spec.commandLine().getOut());
+            EvalRun run = new EvalRun(Version.get(), started, scored.engine(),
+                    spec.commandLine().getParseResult().originalArgs(), settings.options(device, 1).settings(), ranked);
+            boolean failed = ranked.stream().anyMatch(EvalResult::failed);
+            try {
+                EvalReports.writeAll(run, reportFile, csvFile, htmlFile);
+                if (sparkOptions.results != null) {
+                    ResultTables.write(sessions.spark(), ranked.stream().map(ClusterEvalJob::row).toList(),
+                            sparkOptions.results);
+                }
+            } catch (IOException e) {
+                progress.error(e.getMessage());
+                failed = true;
+            }
+            long bad = ranked.stream().filter(EvalResult::failed).count();
+            progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
+            return failed ? ClusterMain.FAILED : ClusterMain.OK;
+        }
+    }
+
+    /** The pairs, as {@code namcl eval} takes them. */
+    private List<EvalPair> pairs(ClusterPaths paths) {
+        if (pairsFile != null && (input != null || target != null)) {
+            throw usage("give either --pairs or --input and --target, not both");
+        }
+        if (pairsFile == null && (input == null || target == null)) {
+            throw usage("give the DI with --input and its recorded target with --target (or a list of pairs "
+                    + "with --pairs FILE.csv)");
+        }
+        return pairsFile != null ? PairCollector.fromCsv(paths.local(pairsFile))
+                : PairCollector.fromPaths(paths.local(input), paths.local(target));
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,179 @@
+package org.namcl.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.namcl.cli.Version;
+import org.namcl.render.EngineChoice;
+import org.namcl.render.InputCollector;
+import org.namcl.render.InputFile;
+import org.namcl.render.ModelCollector;
+import org.namcl.render.OutputFolder;
+import org.namcl.render.OutputFormat;
+import org.namcl.render.ProgressReporter;
+import org.namcl.render.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code namcl cluster render}: {@code namcl render} as a Spark job. */
+@Command(name = "render",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Render WAV files through models as a Spark job (the outputs and rules of 'namcl render').",
+        description = {
+            "Every (model, file) pair is rendered to OUTDIR/<model name>/<relative path>.wav exactly as "
+                + "'namcl render' writes it: temporary file renamed into place, resume records, claims. Each Spark "
+                + "task loads a model once and renders a share of the inputs; a retried task skips what its "
+                + "earlier attempt finished. Paths are file:// or plain (on a cluster, a folder every executor "
+                + "mounts). The CPU engine renders with spark.task.cpus threads; a task given a GPU by Spark "
+                + "(spark.task.resource.gpu.amount) renders on it.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ClusterMain.OK + ":Every pair rendered or skipped.",
+            ClusterMain.FAILED + ":Some pair failed.",
+            ClusterMain.USAGE + ":Invalid command line.",
+            ClusterMain.NO_INPUT + ":No WAV files in the inputs given."})
+final class ClusterRenderCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SparkOptions sparkOptions;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
+            description = "A .nam model or a folder of them (as for 'namcl render'); repeatable.")
+    private List<String> models = new ArrayList<>();
+
+    @Option(names = "--models-from", paramLabel = "LIST",
+            description = "A text file listing models, one per line (as for 'namcl render').")
+    private List<String> lists = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files, or folders to search for them.")
+    private List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
+            description = "Folder to write the outputs into (created if needed).")
+    private String outDir;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
+            description = "As for 'namcl render'. Default: ${DEFAULT-VALUE}.")
+    private EngineChoice engine;
+
+    @Option(names = "--device", paramLabel = "N|NAME",
+            description = "OpenCL device for every task (default: the GPU Spark gives the task, or in local mode "
+                    + "the local GPUs round-robin).")
+    private String device;
+
+    @Option(names = "--slim", paramLabel = "SIZE", description = "As for 'namcl render'.")
+    private Double slim;
+
+    @Option(names = "--format", defaultValue = "f32", paramLabel = "f32|pcm24|pcm16|same",
+            description = "As for 'namcl render'. Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
+    @Option(names = "--normalize", paramLabel = "loudness", description = "As for 'namcl render'.")
+    private Normalize normalize;
+
+    @Option(names = "--input-gain", defaultValue = "0", paramLabel = "dB", description = "As for 'namcl render'.")
+    private double inputGainDb;
+
+    @Option(names = "--output-gain", defaultValue = "0", paramLabel = "dB", description = "As for 'namcl render'.")
+    private double outputGainDb;
+
+    @Option(names = "--overwrite", description = "As for 'namcl render'.")
+    private boolean overwrite;
+
+    @Option(names = "--tail", description = "As for 'namcl render'.")
+    private boolean tail;
+
+    @Option(names = "--tail-seconds", paramLabel = "S", description = "As for 'namcl render'.")
+    private Double tailSeconds;
+
+    @Option(names = "--mix", paramLabel = "mono", description = "As for 'namcl render'.")
+    private Mix mix;
+
+    @Option(names = "--resample", description = "As for 'namcl render'.")
+    private boolean resample;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
+    private boolean quiet;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "As for 'namcl render'.")
+    private Path reportFile;
+
+    enum Normalize { LOUDNESS }
+
+    enum Mix { MONO }
+
+    @Override
+    public Integer call() {
+        RenderSettings settings;
+        try {
+            settings = new RenderSettings(engine, device, slim, format, normalize == Normalize.LOUDNESS, inputGainDb,
+                    outputGainDb, overwrite, tail, tailSeconds, mix == Mix.MONO, resample);
+            settings.options(device, 1); // validated as namcl render validates them
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressReporter progress = new ProgressReporter(err, quiet, false);
+        try (Sessions sessions = Sessions.open(sparkOptions.master, "namcl render")) {
+            ClusterPaths paths = new ClusterPaths(sessions.spark().sparkContext().hadoopConfiguration());
+            int partitions;
+            Path out;
+            List<Path> modelPaths;
+            List<Path> inputPaths;
+            try {
+                partitions = sparkOptions.partitions(sessions);
+                out = paths.local(outDir);
+                inputPaths = inputs.stream().map(paths::local).toList();
+                ModelCollector.refuseModelsAmong(inputPaths);
+                modelPaths = ModelCollector.collect(models.stream().map(paths::local).toList(),
+                        lists.stream().map(paths::local).toList());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
+                    settings.options(device, 1));
+            List<InputFile> files = InputCollector.collect(inputPaths, out);
+            if (files.isEmpty()) {
+                progress.error("no WAV files found in " + String.join(", ", inputs));
+                return ClusterMain.NO_INPUT;
+            }
+            String problem = OutputFolder.prepare(out);
+            if (problem != null) {
+                progress.error(problem);
+                return ClusterMain.FAILED;
+            }
+            List<String> rows = ClusterRenderJob.run(sessions.spark(), partitions, quiet, settings, modelPaths,
+                    files, out, report, err);
+            int code = report.count(RunReport.Status.FAILED) > 0 ? ClusterMain.FAILED : ClusterMain.OK;
+            try {
+                if (reportFile != null) {
+                    report.write(reportFile);
+                }
+                if (sparkOptions.results != null) {
+                    ResultTables.write(sessions.spark(), rows, sparkOptions.results);
+                }
+            } catch (IOException e) {
+                progress.error(e.getMessage());
+                code = ClusterMain.FAILED;
+            }
+            progress.summary(report);
+            return code;
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

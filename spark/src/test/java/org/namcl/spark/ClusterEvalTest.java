@@ -1,0 +1,118 @@
+package org.namcl.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namcl.eval.Reamp;
+import org.namcl.render.TestAudio;
+import org.namcl.render.TestModels;
+
+/** {@code namcl cluster eval} on an embedded local[2] session, against {@code namcl eval}. */
+class ClusterEvalTest {
+    @TempDir
+    Path dir;
+    Path models;
+    Path dis;
+    Path targets;
+
+    /** Three models, and three DIs with targets reamped from one model's output (one target missing). */
+    @BeforeEach
+    void pairs() throws IOException {
+        models = dir.resolve("models");
+        TestModels.copy(TestModels.DEMONET, models);
+        Path nano = TestModels.copy(TestModels.NANO, models);
+        TestModels.copy(TestModels.SLIMMABLE, models);
+        dis = dir.resolve("dis");
+        targets = dir.resolve("targets");
+        for (int k = 0; k < 3; k++) {
+            float[] x = TestAudio.signal(6000 + 1000 * k, 10 + k);
+            TestAudio.write(dis.resolve("take" + k + ".wav"), x);
+            if (k < 2) {
+                float[] y = TestModels.stream(TestModels.net(nano), x);
+                TestAudio.write(targets.resolve("take" + k + ".wav"), Reamp.target(y, 20 + k, -1, 1e-4, 100));
+            }
+        }
+    }
+
+    @Test
+    void theMetricsAndReportsEqualNamclEvals() throws IOException {
+        Path single = dir.resolve("single.json");
+        Path cluster = dir.resolve("cluster.json");
+
+        TestSpark.Result one = TestSpark.namcl("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--threads", 2, "--report", single, "--html", dir.resolve("single.html"));
+        TestSpark.Result job = TestSpark.cluster("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--partitions", 4, "--report", cluster, "--html", dir.resolve("cluster.html"),
+                "--results", dir.resolve("results"));
+
+        assertEquals(1, one.code(), "a target is missing: " + one);
+        assertEquals(1, job.code(), "a target is missing: " + job);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(single.toFile());
+        JsonNode actual = json.readTree(cluster.toFile());
+        assertEquals(9, expected.get("results").size());
+        assertEquals(expected.get("results"), actual.get("results"), "every metric of every (model, pair)");
+        assertEquals(expected.get("settings"), actual.get("settings"));
+        assertEquals(one.out(), job.out(), "the ranking table");
+        assertSameLines(html(dir.resolve("single.html")), html(dir.resolve("cluster.html")));
+
+        Dataset<Row> table = TestSpark.session().read().parquet(dir.resolve("results/pairs.parquet").toString());
+        assertEquals(9, table.count());
+        assertEquals(3, table.filter("problem is not null").count());
+        assertTrue(job.err().contains("take2.wav"), "one line names the missing target: " + job);
+    }
+
+    @Test
+    void aTaskThatFailsOnItsFirstAttemptIsRetriedWithTheSameScores() throws IOException {
+        Path single = dir.resolve("single.json");
+        Path cluster = dir.resolve("cluster.json");
+        Path nano = models.resolve(TestModels.NANO);
+        TestSpark.namcl("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu", "--report", single);
+
+        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.Result job;
+        try {
+            job = TestSpark.cluster("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu",
+                    "--partitions", 2, "--report", cluster);
+        } finally {
+            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+        }
+
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(single.toFile()).get("results"), json.readTree(cluster.toFile()).get("results"),
+                job::toString);
+    }
+
+    /** Equal pages; else the first line that differs, shortened (a page's lines are long). */
+    private static void assertSameLines(String expected, String actual) {
+        String[] e = expected.split("\n");
+        String[] a = actual.split("\n");
+        for (int i = 0; i < Math.min(e.length, a.length); i++) {
+            if (!e[i].equals(a[i])) {
+                int at = 0;
+                while (e[i].charAt(at) == a[i].charAt(at)) {
+                    at++;
+                }
+                int from = Math.max(0, at - 100);
+                assertEquals(e[i].substring(from, Math.min(e[i].length(), at + 100)),
+                        a[i].substring(from, Math.min(a[i].length(), at + 100)), "line " + (i + 1) + " of the page");
+            }
+        }
+        assertEquals(e.length, a.length, "lines of the page");
+    }
+
+    /** The HTML report, less its start time and engine (a task's threads, there: spark.task.cpus). */
+    private static String html(Path file) throws IOException {
+        return Files.readString(file).replaceAll("; started [^;]*; engine [^;]*;", ";");
+    }
+}
