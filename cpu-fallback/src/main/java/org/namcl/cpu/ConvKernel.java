@@ -2,7 +2,7 @@ package org.namcl.cpu;
 
 /**
  * The arithmetic of a {@link ConvOp}: dst[o][t] (=|+=) bias[o] + Σ w·in[src][t] for t in [0, n).
- * Two implementations: {@link ScalarConvKernel}, the reference, and {@link VectorConvKernel},
+ * Two implementations: {@link ScalarConvKernel}, the reference, and {@code VectorConvKernel},
  * register tiles through the Vector API; {@link CpuKernels} picks one at model load.
  */
 interface ConvKernel {

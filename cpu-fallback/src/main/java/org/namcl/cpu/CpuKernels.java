@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Which arithmetic the CPU engine runs, decided once per JVM: the Vector API's register tiles
- * ({@link VectorConvKernel}) and tanh ({@link VectorTanh}) when the JVM was started with
+ * ({@code VectorConvKernel}) and tanh ({@code VectorTanh}) when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the {@code namcl} launcher and the tests do), the
  * CPU has vectors of at least 8 floats (AVX2, AVX-512) and FMA, and {@value #SCALAR_PROPERTY} is
  * not set; otherwise the scalar reference ({@link ScalarConvKernel}, {@link FastTanh}), for instance under a plain
@@ -37,12 +37,20 @@ public final class CpuKernels {
         }
     }
 
-    /** Whether the Vector API kernels are in use. */
+    /**
+     * Whether the Vector API kernels are in use.
+     *
+     * @return true when they are
+     */
     public static boolean vector() {
         return VECTOR_LANES > 0;
     }
 
-    /** One phrase for descriptions and benchmarks: which kernels run, and why not the vector ones. */
+    /**
+     * One phrase for descriptions and benchmarks: which kernels run, and why not the vector ones.
+     *
+     * @return the phrase
+     */
     public static String describe() {
         if (vector()) {
             return "Vector API kernels, " + VECTOR_LANES + " floats a vector";
