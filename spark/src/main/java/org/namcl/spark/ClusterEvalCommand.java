@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.namcl.cli.ExitCodes;
 import org.namcl.cli.Version;
 import org.namcl.eval.EvalPair;
 import org.namcl.eval.EvalReports;
@@ -37,9 +38,9 @@ import picocli.CommandLine.Spec;
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ClusterMain.OK + ":Every (model, pair) scored.",
-            ClusterMain.FAILED + ":Some (model, pair) could not be scored, or a report could not be written.",
-            ClusterMain.USAGE + ":Invalid command line."})
+            ExitCodes.OK + ":Every (model, pair) scored.",
+            ExitCodes.FAILED + ":Some (model, pair) could not be scored, or a report could not be written.",
+            ExitCodes.USAGE + ":Invalid command line."})
 final class ClusterEvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -141,7 +142,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
             }
             long bad = ranked.stream().filter(EvalResult::failed).count();
             progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
-            return failed ? ClusterMain.FAILED : ClusterMain.OK;
+            return failed ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
 

@@ -2,6 +2,7 @@ package org.namcl.spark;
 
 import java.io.PrintWriter;
 import java.net.URL;
+import org.namcl.cli.ExitCodes;
 import org.namcl.cli.LauncherStderr;
 import org.namcl.cli.Version;
 import picocli.CommandLine;
@@ -23,12 +24,6 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ClusterRenderCommand.class, ClusterEvalCommand.class, CommandLine.HelpCommand.class})
 public final class ClusterMain implements Runnable {
-    /** Exit codes, as namcl's. */
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int NO_INPUT = 3;
-
     private static final String EMBEDDED_LOGGING = "org/namcl/spark/log4j2-embedded.properties";
 
     public static void main(String[] args) {
@@ -56,7 +51,7 @@ public final class ClusterMain implements Runnable {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
-        return USAGE;
+        return ExitCodes.USAGE;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.namcl.cli.ExitCodes;
 import org.namcl.cli.Version;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
@@ -38,10 +39,10 @@ import picocli.CommandLine.Spec;
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ClusterMain.OK + ":Every pair rendered or skipped.",
-            ClusterMain.FAILED + ":Some pair failed.",
-            ClusterMain.USAGE + ":Invalid command line.",
-            ClusterMain.NO_INPUT + ":No WAV files in the inputs given."})
+            ExitCodes.OK + ":Every pair rendered or skipped.",
+            ExitCodes.FAILED + ":Some pair failed.",
+            ExitCodes.USAGE + ":Invalid command line.",
+            ExitCodes.NO_INPUT + ":No WAV files in the inputs given."})
 final class ClusterRenderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -147,16 +148,16 @@ final class ClusterRenderCommand implements Callable<Integer> {
             List<InputFile> files = InputCollector.collect(inputPaths, out);
             if (files.isEmpty()) {
                 progress.error("no WAV files found in " + String.join(", ", inputs));
-                return ClusterMain.NO_INPUT;
+                return ExitCodes.NO_INPUT;
             }
             String problem = OutputFolder.prepare(out);
             if (problem != null) {
                 progress.error(problem);
-                return ClusterMain.FAILED;
+                return ExitCodes.FAILED;
             }
             List<String> rows = ClusterRenderJob.run(sessions.spark(), partitions, quiet, settings, modelPaths,
                     files, out, report, err);
-            int code = report.count(RunReport.Status.FAILED) > 0 ? ClusterMain.FAILED : ClusterMain.OK;
+            int code = report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
             try {
                 if (reportFile != null) {
                     report.write(reportFile);
@@ -166,7 +167,7 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 }
             } catch (IOException e) {
                 progress.error(e.getMessage());
-                code = ClusterMain.FAILED;
+                code = ExitCodes.FAILED;
             }
             progress.summary(report);
             return code;
