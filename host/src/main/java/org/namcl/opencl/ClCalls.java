@@ -11,7 +11,7 @@ import org.jocl.CLException;
  * Works whether or not {@code CL.setExceptionsEnabled(true)} was called: JOCL then throws
  * {@link CLException} itself, which is translated the same way.
  */
-public final class ClCalls {
+final class ClCalls {
 
     private ClCalls() {
     }

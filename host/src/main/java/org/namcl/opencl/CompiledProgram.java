@@ -11,7 +11,7 @@ import org.jocl.cl_program;
  * A program built for one device, owned by its {@link ProgramBuilder}: it and its kernels are
  * released when the {@link OpenClContext} closes, so callers never release them.
  */
-public final class CompiledProgram {
+final class CompiledProgram {
 
     private final cl_program program;
     private final String options;

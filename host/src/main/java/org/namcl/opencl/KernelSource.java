@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** OpenCL C sources of namcl's kernels, packaged from the top-level kernels-cl/ folder into the host jar. */
-public final class KernelSource {
+final class KernelSource {
 
     public static final String RESOURCE_DIR = "org/namcl/kernels/";
 

@@ -1,7 +1,7 @@
 package org.namcl.opencl;
 
 /** An OpenCL program failed to compile; the message includes the options and the device's build log. */
-public final class OpenClBuildException extends OpenClException {
+final class OpenClBuildException extends OpenClException {
 
     private final String options;
     private final String buildLog;

@@ -11,7 +11,7 @@ import org.namcl.model.net.WaveNet;
  * RF − 1 halo from the request's samples, so memory stays bounded however long the input.
  * Closing leaves the model's weights cached in the engine.
  */
-public final class OpenClChunkRenderer implements ChunkRenderer {
+final class OpenClChunkRenderer implements ChunkRenderer {
     private final OpenClEngine engine;
     private final WaveNet model;
 

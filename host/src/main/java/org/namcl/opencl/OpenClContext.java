@@ -11,7 +11,7 @@ import org.jocl.cl_device_id;
  * Closing releases the programs, their kernels, the queue and the context; buffers the caller
  * created in {@link #context()} must be released by the caller first.
  */
-public final class OpenClContext implements AutoCloseable {
+final class OpenClContext implements AutoCloseable {
 
     private final DeviceInfo device;
     private final cl_device_id deviceId;

@@ -12,8 +12,11 @@ import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
 /**
- * The OpenCL devices of this machine, enumerated once per run. Never throws for a machine without
- * OpenCL: {@link #list()} is then empty and {@link #unavailableReason()} says why.
+ * The OpenCL devices of this machine, enumerated once per run (on first use, which also loads
+ * JOCL's native library). Never throws for a machine without OpenCL (no libOpenCL.so, no ICD, no
+ * devices): {@link #list()} is then empty and {@link #unavailableReason()} says why, so a caller
+ * can fall back to the CPU engine. Pick a device with {@link #choose(String)} and open it with
+ * {@link OpenClEngine#OpenClEngine(DeviceInfo)}.
  */
 public final class OpenClDevices {
 
@@ -39,12 +42,22 @@ public final class OpenClDevices {
     private OpenClDevices() {
     }
 
-    /** All devices of all platforms, in platform then device order; empty when OpenCL is unusable. */
+    /**
+     * All devices of all platforms.
+     *
+     * @return the devices in platform then device order, {@link DeviceInfo#index()} their position;
+     *         empty when OpenCL is unusable
+     */
     public static List<DeviceInfo> list() {
         return Holder.SCAN.entries().stream().map(Entry::info).toList();
     }
 
-    /** Why {@link #list()} is empty; empty when at least one device was found. */
+    /**
+     * Why {@link #list()} is empty.
+     *
+     * @return what was missing or failed (the library, the platforms, each platform's devices);
+     *         empty when at least one device was found
+     */
     public static Optional<String> unavailableReason() {
         return Holder.SCAN.unavailableReason();
     }
@@ -54,6 +67,8 @@ public final class OpenClDevices {
      * first device; a number: that index in {@link #list()}; anything else: the device whose name
      * equals it or, failing that, the only one containing it (both case-insensitive).
      *
+     * @param selector "auto", a device index or a device name (or part of one); null or blank means "auto"
+     * @return the chosen device
      * @throws OpenClException when no device matches, the name is ambiguous or OpenCL is unusable;
      *                         the message lists the devices
      */

@@ -3,7 +3,8 @@ package org.namcl.opencl;
 import java.util.Locale;
 
 /**
- * How the OpenCL engine runs one model on its device.
+ * How the OpenCL engine runs one model on its device, from {@link OpenClEngine#plan}, for
+ * comparing plans ({@code namcl bench}).
  *
  * @param launches               kernel launches per chunk
  * @param layers                 the model's layers (condition DSP included)
@@ -17,7 +18,11 @@ import java.util.Locale;
 public record PlanSummary(int launches, int layers, int fusedLayers, int fusedLaunches, int maxTile,
                           int globalWeightLaunches, double bytesPerSample, double perLayerBytesPerSample) {
 
-    /** "per layer" or "fused 10/20 layers in 2 launches, tile <= 480". */
+    /**
+     * The plan in a few words.
+     *
+     * @return "per layer" or e.g. "fused 10/20 layers in 2 launches, tile &lt;= 480"
+     */
     public String describe() {
         return fusedLayers == 0 ? "per layer"
                 : String.format(Locale.ROOT, "fused %d/%d layers in %d launches, tile <= %d", fusedLayers, layers,

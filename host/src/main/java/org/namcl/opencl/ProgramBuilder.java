@@ -16,7 +16,7 @@ import org.jocl.cl_program;
  * distinct program is compiled once per run. Options are {@value #BASE_OPTIONS} plus the caller's
  * -D defines; no -cl-fast-relaxed-math, so results stay close to the CPU engine's.
  */
-public final class ProgramBuilder {
+final class ProgramBuilder {
 
     // -w: a compiler that declines a "#pragma unroll" says so as a warning, and PoCL prints its
     // warnings on the process's stderr, in the middle of namcl's own output; errors still fail

@@ -11,12 +11,18 @@ import org.namcl.model.net.WaveNet;
  * The arithmetic one output sample costs, for benchmarks to report achieved GFLOP/s: 2 FLOPs per
  * multiply-add of every conv, 1x1 and FiLM (each weight once; biases, activations and residual
  * adds are not counted), condition DSP included. The bytes it moves depend on the plan: see
- * {@link NetworkPlan#bytesPerSample()}.
+ * {@link PlanSummary#bytesPerSample()}.
  */
 public final class WorkEstimate {
     private WorkEstimate() {
     }
 
+    /**
+     * FLOPs per output sample of this model, whatever the engine or plan.
+     *
+     * @param net a WaveNet, with its condition DSP if any
+     * @return 2 × the multiply-adds of its convs, 1x1s and FiLMs
+     */
     public static long flopsPerSample(WaveNet net) {
         long macs = 0;
         for (LayerArray a : net.arrays()) {

@@ -48,6 +48,15 @@ public final class BatchRenderer {
                 notice -> EngineSelector.select(options.engine(), options.device(), options.threads(), notice));
     }
 
+    /**
+     * A renderer on engines the caller starts (tests and benchmarks), instead of those
+     * {@code options} name.
+     *
+     * @param options how to render
+     * @param progress where messages and progress go
+     * @param report where each pair's outcome goes
+     * @param startEngines starts the engines at the start of each run, given where to send notices
+     */
     public BatchRenderer(RenderOptions options, ProgressReporter progress, RunReport report,
                          Function<Consumer<String>, EngineSelector> startEngines) {
         this.options = options;

@@ -9,7 +9,12 @@ public final class OutputFolder {
     private OutputFolder() {
     }
 
-    /** Creates {@code folder}; null when it can be written, else why not (one line). */
+    /**
+     * Creates {@code folder} and its parents if missing, and checks it can be written.
+     *
+     * @param folder the output folder
+     * @return null when it can be written, else why not (one line)
+     */
     public static String prepare(Path folder) {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             return "the output folder " + folder + " is a file";
