@@ -37,6 +37,10 @@ check "a first run builds quietly" 0 "$namcl" --version
   { echo "FAIL: the build printed more than its one line:" >&2; cat -v stderr >&2; exit 1; }
 check "version" 0 "$namcl" --version
 grep -q '^namcl ' stdout || { echo "FAIL: version output" >&2; exit 1; }
+! grep -q 'building' stderr || { echo "FAIL: the second run built the jar again" >&2; exit 1; }
+touch "$root/host/src/test/java/org/namcl/cli/Cli.java"
+check "a changed test source does not make the jar stale" 0 "$namcl" --version
+! grep -q 'building' stderr || { echo "FAIL: a test source made the launcher build" >&2; exit 1; }
 
 check "render a folder with relative paths and spaces" 0 \
   "$namcl" render -m models/py__demonet.nam "in dir" -o "out dir" --engine cpu
