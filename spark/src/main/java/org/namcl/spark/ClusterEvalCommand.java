@@ -3,7 +3,6 @@ package org.namcl.spark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.cli.ExitCodes;
@@ -16,7 +15,6 @@ import org.namcl.eval.PairCollector;
 import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultTable;
 import org.namcl.render.EngineChoice;
-import org.namcl.render.ModelCollector;
 import org.namcl.render.ProgressReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,13 +46,8 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions sparkOptions;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
-            description = "A .nam model or a folder of them (as for 'namcl eval'); repeatable.")
-    private List<String> models = new ArrayList<>();
-
-    @Option(names = "--models-from", paramLabel = "LIST",
-            description = "A text file listing models, one per line (as for 'namcl eval').")
-    private List<String> lists = new ArrayList<>();
+    @Mixin
+    private ClusterModels models;
 
     @Option(names = "--input", paramLabel = "DI.wav|FOLDER", description = "As for 'namcl eval'.")
     private String input;
@@ -117,8 +110,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
             try {
                 settings.options(device, 1); // validated as namcl eval validates them
                 partitions = sparkOptions.partitions(sessions);
-                modelPaths = ModelCollector.collect(models.stream().map(paths::local).toList(),
-                        lists.stream().map(paths::local).toList());
+                modelPaths = models.collect(paths);
                 pairs = pairs(paths);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());

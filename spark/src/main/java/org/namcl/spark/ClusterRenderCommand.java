@@ -3,7 +3,6 @@ package org.namcl.spark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.cli.ExitCodes;
@@ -50,13 +49,8 @@ final class ClusterRenderCommand implements Callable<Integer> {
     @Mixin
     private SparkOptions sparkOptions;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL.nam|FOLDER",
-            description = "A .nam model or a folder of them (as for 'namcl render'); repeatable.")
-    private List<String> models = new ArrayList<>();
-
-    @Option(names = "--models-from", paramLabel = "LIST",
-            description = "A text file listing models, one per line (as for 'namcl render').")
-    private List<String> lists = new ArrayList<>();
+    @Mixin
+    private ClusterModels models;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "WAV files, or folders to search for them.")
     private List<String> inputs;
@@ -138,8 +132,7 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 out = paths.local(outDir);
                 inputPaths = inputs.stream().map(paths::local).toList();
                 ModelCollector.refuseModelsAmong(inputPaths);
-                modelPaths = ModelCollector.collect(models.stream().map(paths::local).toList(),
-                        lists.stream().map(paths::local).toList());
+                modelPaths = models.collect(paths);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
