@@ -14,7 +14,6 @@ import org.namcl.eval.EvalRun;
 import org.namcl.eval.PairCollector;
 import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultTable;
-import org.namcl.render.EngineChoice;
 import org.namcl.render.ProgressReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,14 +57,8 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "FILE.csv", description = "As for 'namcl eval'.")
     private String pairsFile;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
-            description = "As for 'namcl eval'. Default: ${DEFAULT-VALUE}.")
-    private EngineChoice engine;
-
-    @Option(names = "--device", paramLabel = "N|NAME",
-            description = "OpenCL device for every task (default: the GPU Spark gives the task, or in local mode "
-                    + "the local GPUs round-robin).")
-    private String device;
+    @Mixin
+    private ClusterEngine engineOptions;
 
     @Option(names = "--latency", defaultValue = "auto", paramLabel = "auto|N",
             description = "As for 'namcl eval'. Default: ${DEFAULT-VALUE}.")
@@ -98,7 +91,8 @@ final class ClusterEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvalSettings settings = new EvalSettings(engine, device, slim, latency, segment, namV3, resample,
+        EvalSettings settings = new EvalSettings(engineOptions.engine, engineOptions.device, slim, latency, segment,
+                namV3, resample,
                 htmlFile != null);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet, false);
         String started = OffsetDateTime.now().toString();
@@ -108,7 +102,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
             List<Path> modelPaths;
             List<EvalPair> pairs;
             try {
-                settings.options(device, 1); // validated as namcl eval validates them
+                settings.options(engineOptions.device, 1); // validated as namcl eval validates them
                 partitions = sparkOptions.partitions(sessions);
                 modelPaths = models.collect(paths);
                 pairs = pairs(paths);
@@ -120,7 +114,8 @@ final class ClusterEvalCommand implements Callable<Integer> {
             List<EvalResult> ranked = Ranking.rank(scored.results());
             ResultTable.print(ranked, spec.commandLine().getOut());
             EvalRun run = new EvalRun(Version.get(), started, scored.engine(),
-                    spec.commandLine().getParseResult().originalArgs(), settings.options(device, 1).settings(), ranked);
+                    spec.commandLine().getParseResult().originalArgs(),
+                    settings.options(engineOptions.device, 1).settings(), ranked);
             boolean failed = ranked.stream().anyMatch(EvalResult::failed);
             try {
                 EvalReports.writeAll(run, reportFile, csvFile, htmlFile);

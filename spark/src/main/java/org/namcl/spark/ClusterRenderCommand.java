@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.cli.ExitCodes;
 import org.namcl.cli.Version;
-import org.namcl.render.EngineChoice;
 import org.namcl.render.InputCollector;
 import org.namcl.render.InputFile;
 import org.namcl.render.ModelCollector;
@@ -59,14 +58,8 @@ final class ClusterRenderCommand implements Callable<Integer> {
             description = "Folder to write the outputs into (created if needed).")
     private String outDir;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|cpu|opencl",
-            description = "As for 'namcl render'. Default: ${DEFAULT-VALUE}.")
-    private EngineChoice engine;
-
-    @Option(names = "--device", paramLabel = "N|NAME",
-            description = "OpenCL device for every task (default: the GPU Spark gives the task, or in local mode "
-                    + "the local GPUs round-robin).")
-    private String device;
+    @Mixin
+    private ClusterEngine engineOptions;
 
     @Option(names = "--slim", paramLabel = "SIZE", description = "As for 'namcl render'.")
     private Double slim;
@@ -113,9 +106,10 @@ final class ClusterRenderCommand implements Callable<Integer> {
     public Integer call() {
         RenderSettings settings;
         try {
-            settings = new RenderSettings(engine, device, slim, format, normalize == Normalize.LOUDNESS, inputGainDb,
+            settings = new RenderSettings(engineOptions.engine, engineOptions.device, slim, format,
+                    normalize == Normalize.LOUDNESS, inputGainDb,
                     outputGainDb, overwrite, tail, tailSeconds, mix == Mix.MONO, resample);
-            settings.options(device, 1); // validated as namcl render validates them
+            settings.options(engineOptions.device, 1); // validated as namcl render validates them
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -137,7 +131,7 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 throw usage(e.getMessage());
             }
             RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
-                    settings.options(device, 1));
+                    settings.options(engineOptions.device, 1));
             List<InputFile> files = InputCollector.collect(inputPaths, out);
             if (files.isEmpty()) {
                 progress.error("no WAV files found in " + String.join(", ", inputs));
