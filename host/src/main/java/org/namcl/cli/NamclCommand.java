@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
             "  namcl eval -m captures/ --input di.wav --target reamp.wav --html report.html",
             "  namcl compare -m captures/ takes/",
             "  namcl info amp.nam",
-            "  namcl render --help"})
+            "  namcl render --help",
+            "",
+            "Past one machine (through the ./namcl launcher, which builds the Spark module on first use):",
+            "  namcl cluster render|eval ...   the same jobs on Apache Spark; namcl cluster render --help"})
 final class NamclCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -20,6 +20,7 @@ class HelpAndCommandsTest {
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
         assertTrue(r.out().contains("Examples:"), r.out());
+        assertTrue(r.out().contains("namcl cluster render|eval"), "the launcher's Spark jobs are named:\n" + r.out());
     }
 
     @Test
