@@ -14,6 +14,7 @@ final class Activations {
     private Activations() {
     }
 
+    /** Samples [off, off + n) of a row; tanh and sigmoid may also change the row past them (scratch). */
     static void apply(Activation act, float[] a, int off, int n, int channel) {
         float[] p = act.params();
         int end = off + n;

@@ -28,10 +28,16 @@ public final class CpuKernels {
                 : new ScalarConvKernel(outRows, start, w, src, bias);
     }
 
-    /** {@link FastTanh#tanhInPlace}, bit for bit, through the Vector API when it is in use. */
+    /**
+     * {@link FastTanh#tanhInPlace}, bit for bit, through the Vector API when it is in use; then it
+     * may also change a[to..] up to a whole vector where the array extends there (rows past the
+     * block's samples are scratch), so that no scalar tail runs (see {@code VectorConvKernel}'s
+     * span for why).
+     */
     static void tanhInPlace(float[] a, int from, int to) {
         if (VECTOR_LANES > 0) {
-            VectorTanh.tanhInPlace(a, from, to);
+            int whole = from + (to - from + VECTOR_LANES - 1) / VECTOR_LANES * VECTOR_LANES;
+            VectorTanh.tanhInPlace(a, from, whole <= a.length ? whole : to);
         } else {
             FastTanh.tanhInPlace(a, from, to);
         }

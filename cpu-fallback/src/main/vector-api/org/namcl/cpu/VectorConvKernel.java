@@ -22,15 +22,22 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorConvKernel implements ConvKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Every tile's main loop steps by a divisor of this many samples (2, 4 or 8 vectors). */
+    private static final int QUANTUM = 8 * L;
 
     /** Rows [row, row + rows) of the output, reading {@code src}; w holds {@code rows} weights per term. */
     private record Tile(int row, int rows, int[] src, float[] w, float[] bias) {
     }
 
     private final Tile[] tiles;
+    private final int outRows;
+    /** Every source row some tile reads, once each. */
+    private final int[] reads;
 
-    private VectorConvKernel(Tile[] tiles) {
+    private VectorConvKernel(Tile[] tiles, int outRows, int[] reads) {
         this.tiles = tiles;
+        this.outRows = outRows;
+        this.reads = reads;
     }
 
     /** Floats per vector on this machine. */
@@ -61,19 +68,45 @@ final class VectorConvKernel implements ConvKernel {
             tiles.add(new Tile(o, rows, terms, tw, tb));
             o += rows;
         }
-        return new VectorConvKernel(tiles.toArray(new Tile[0]));
+        return new VectorConvKernel(tiles.toArray(new Tile[0]), outRows, Arrays.stream(src).distinct().toArray());
     }
 
     @Override
     public void apply(float[][] in, float[][] dst, int n, boolean accumulate) {
+        int m = span(in, dst, n);
         for (int i = 0; i < tiles.length; i++) {
             Tile tile = tiles[i];
             switch (tile.rows) {
-                case 4 -> rows4(tile, in, dst, n, accumulate);
-                case 2 -> rows2(tile, in, dst, n, accumulate);
-                default -> rows1(tile, in, dst[tile.row], n, accumulate);
+                case 4 -> rows4(tile, in, dst, m, accumulate);
+                case 2 -> rows2(tile, in, dst, m, accumulate);
+                default -> rows1(tile, in, dst[tile.row], m, accumulate);
             }
         }
+    }
+
+    /**
+     * The samples to compute: n rounded up to whole main-loop steps where every row read and
+     * written is that long (the engine's block-long rows always are), else n. So the engine never
+     * takes the single-vector and scalar tail paths, whatever its block lengths: HotSpot's C2
+     * compiles a branch its profile never saw taken as a trap back to the interpreter, where Vector
+     * API code runs a hundred times slower until it is compiled again, and a first short block
+     * (a piece's halo, a file's end) cost a whole offline render half its speed that way. Each
+     * sample's arithmetic is the same either way; outputs past n mean nothing. No shortcut for
+     * whole n: that branch too would be one the profile had never seen taken.
+     */
+    private int span(float[][] in, float[][] dst, int n) {
+        int m = (n + QUANTUM - 1) / QUANTUM * QUANTUM;
+        for (int o = 0; o < outRows; o++) {
+            if (dst[o].length < m) {
+                return n;
+            }
+        }
+        for (int i = 0; i < reads.length; i++) {
+            if (in[reads[i]].length < m) {
+                return n;
+            }
+        }
+        return m;
     }
 
     private static FloatVector start(float[] y, int t, float b, boolean accumulate) {

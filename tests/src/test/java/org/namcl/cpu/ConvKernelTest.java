@@ -27,6 +27,8 @@ import org.namcl.testing.Uniform;
 class ConvKernelTest {
     private static final int SHAPES = 60;
     private static final int MAX_BLOCK = 300;
+    /** The CPU engine's row length. */
+    private static final int ROW = BlockStreamer.BLOCK;
 
     @BeforeAll
     static void theVectorModuleIsThere() {
@@ -156,6 +158,33 @@ class ConvKernelTest {
             for (int o = 0; o < y.length; o++) {
                 assertArrayEquals(Arrays.copyOfRange(whole[o], from, from + m), y[o],
                         shape + ": row " + o + ", samples " + from + ".." + (from + m));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void rowsLongerThanTheBlockChangeNoSampleOfIt(Shape shape) {
+        // the engine's rows are a whole block long: the kernel then computes whole vector steps
+        // past n (no tail path), which must leave samples [0, n) as an exact-length call has them
+        ConvOp vector = shape.builder.build(VectorConvKernel::of);
+        Random r = new Random(shape.name.hashCode() + 1);
+        for (boolean accumulate : new boolean[]{false, true}) {
+            int n = 1 + r.nextInt(ROW - 1);
+            float[][] longIn = new Uniform(n).rows(shape.sources, ROW);
+            float[][] longOut = new Uniform(-n).rows(vector.outRows(), ROW);
+            float[][] in = new float[longIn.length][];
+            for (int j = 0; j < in.length; j++) {
+                in[j] = Arrays.copyOf(longIn[j], n);
+            }
+            float[][] out = new float[longOut.length][];
+            for (int o = 0; o < out.length; o++) {
+                out[o] = Arrays.copyOf(longOut[o], n);
+            }
+            vector.apply(longIn, longOut, n, accumulate);
+            vector.apply(in, out, n, accumulate);
+            for (int o = 0; o < out.length; o++) {
+                assertArrayEquals(out[o], Arrays.copyOf(longOut[o], n), shape + ", row " + o + ", n " + n);
             }
         }
     }

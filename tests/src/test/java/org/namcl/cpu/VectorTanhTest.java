@@ -52,6 +52,23 @@ class VectorTanhTest {
         }
     }
 
+    @Test
+    void theEnginesTanhLeavesNoScalarTailAndChangesNoSampleOfTheRange() {
+        // CpuKernels.tanhInPlace (either path) may go on past `to` to a whole vector where the row extends
+        float[] x = new org.namcl.testing.Uniform(6).values(BlockStreamer.BLOCK, 4);
+        for (int to = 0; to <= x.length; to++) {
+            float[] v = x.clone();
+            CpuKernels.tanhInPlace(v, 0, to);
+            for (int i = 0; i < to; i++) {
+                assertEquals(Float.floatToRawIntBits(FastTanh.tanh(x[i])), Float.floatToRawIntBits(v[i]), "range 0.." + to);
+            }
+            int whole = (to + VectorConvKernel.lanes() - 1) / VectorConvKernel.lanes() * VectorConvKernel.lanes();
+            for (int i = whole; i < x.length; i++) {
+                assertEquals(x[i], v[i], "past the vector that holds the range's end, range 0.." + to);
+            }
+        }
+    }
+
     private static void check(float[] x, int from, int to) {
         float[] v = x.clone();
         VectorTanh.tanhInPlace(v, from, to);
