@@ -1,0 +1,172 @@
+package org.namcl.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.namcl.eval.Reamp;
+import org.namcl.render.TestAudio;
+import org.namcl.render.TestModels;
+
+/**
+ * {@code namcl cluster render} and {@code eval} with models, inputs, outputs and pairs on a real
+ * HDFS (an in-process MiniDFSCluster: a name node and one data node), against the local commands.
+ */
+class ClusterHdfsTest {
+    /** Whole milliseconds, as HDFS keeps times: the outputs record their input's size and time. */
+    private static final FileTime TAKEN = FileTime.fromMillis(1_700_000_000_123L);
+
+    private static MiniDFSCluster hdfs;
+    private static FileSystem fs;
+    private static String root;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startHdfs() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Path.of("target", "minidfs").toAbsolutePath().toString());
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).format(true).build();
+        hdfs.waitActive();
+        fs = hdfs.getFileSystem();
+        root = fs.getUri() + "/namcl";
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (hdfs != null) {
+            hdfs.shutdown(true);
+        }
+    }
+
+    @Test
+    void renderFromAndToHdfsEqualsNamclRenderAndARerunSkipsEverything() throws IOException {
+        Path models = dir.resolve("models");
+        TestModels.copy(TestModels.DEMONET, models);
+        TestModels.copy(TestModels.NANO, models.resolve("more"));
+        Path takes = dir.resolve("takes");
+        TestAudio.write(takes.resolve("a.wav"), TestAudio.signal(4800, 1));
+        TestAudio.write(takes.resolve("b.wav"), TestAudio.signal(9001, 2), TestAudio.signal(9001, 3));
+        TestAudio.write(takes.resolve("sub/c.wav"), TestAudio.signal(2400, 4));
+        TestAudio.write(takes.resolve("sub/deeper/d.wav"), TestAudio.signal(12000, 5));
+        upload(models, "render/models");
+        upload(takes, "render/takes");
+        Path single = dir.resolve("single");
+        String out = root + "/render/out";
+
+        TestSpark.Result one = TestSpark.namcl("render", "-m", models, takes, "-o", single, "--engine", "cpu",
+                "--format", "pcm24", "--tail");
+        TestSpark.Result job = TestSpark.cluster("render", "-m", root + "/render/models", root + "/render/takes",
+                "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3,
+                "--report", dir.resolve("run.json"));
+
+        assertEquals(0, one.code(), one::toString);
+        assertEquals(0, job.code(), job::toString);
+        assertTrue(job.err().contains("8 rendered, 0 skipped, 0 failed"), job::toString);
+        Map<String, String> expected = FileTrees.digests(single);
+        assertEquals(8, expected.size(), "two models, four inputs");
+        Map<String, Long> written = modified(out);
+        assertEquals(expected.keySet(), written.keySet(), "every output, and nothing else (no temporaries)");
+        Path fetched = dir.resolve("fetched");
+        fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(out), new org.apache.hadoop.fs.Path(fetched.toUri()),
+                true);
+        assertEquals(expected, FileTrees.digests(fetched), "byte for byte");
+        JsonNode pair = new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("pairs").get(0);
+        assertTrue(pair.get("output").asText().startsWith(out + "/"), "the report names HDFS files: " + pair);
+        assertTrue(pair.get("input").asText().startsWith(root + "/render/takes/"), pair::toString);
+
+        TestSpark.Result again = TestSpark.cluster("render", "-m", root + "/render/models", root + "/render/takes",
+                "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3);
+
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("0 rendered, 8 skipped"), again::toString);
+        assertEquals(written, modified(out), "no file written again, none left over");
+    }
+
+    @Test
+    void evalWithPairsOnHdfsEqualsNamclEval() throws IOException {
+        Path models = dir.resolve("models");
+        Path nano = TestModels.copy(TestModels.NANO, models);
+        TestModels.copy(TestModels.DEMONET, models);
+        Path pairs = dir.resolve("pairs");
+        StringBuilder csv = new StringBuilder("input,target\n");
+        for (int k = 0; k < 2; k++) {
+            float[] x = TestAudio.signal(6000 + 1000 * k, 10 + k);
+            TestAudio.write(pairs.resolve("di/take" + k + ".wav"), x);
+            float[] y = TestModels.stream(TestModels.net(nano), x);
+            TestAudio.write(pairs.resolve("targets/take" + k + ".wav"), Reamp.target(y, 20 + k, -1, 1e-4, 100));
+            csv.append("di/take").append(k).append(".wav,targets/take").append(k).append(".wav\n");
+        }
+        Files.writeString(pairs.resolve("pairs.csv"), csv);
+        upload(models, "eval/models");
+        upload(pairs, "eval/pairs");
+
+        TestSpark.Result one = TestSpark.namcl("eval", "-m", models, "--pairs", pairs.resolve("pairs.csv"),
+                "--engine", "cpu", "--report", dir.resolve("single.json"));
+        TestSpark.Result job = TestSpark.cluster("eval", "-m", root + "/eval/models", "--pairs",
+                root + "/eval/pairs/pairs.csv", "--engine", "cpu", "--partitions", 2,
+                "--report", dir.resolve("cluster.json"));
+
+        assertEquals(0, one.code(), one::toString);
+        assertEquals(0, job.code(), job::toString);
+        JsonNode expected = new ObjectMapper().readTree(dir.resolve("single.json").toFile()).get("results");
+        JsonNode actual = new ObjectMapper().readTree(dir.resolve("cluster.json").toFile()).get("results");
+        assertEquals(4, expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(actual.get(i).get("input").asText().startsWith(root + "/eval/pairs/di/"),
+                    "the report names HDFS files: " + actual.get(i));
+            assertEquals(withoutPaths(expected.get(i)), withoutPaths(actual.get(i)), "every metric and name");
+        }
+    }
+
+    /** A result less the paths of its model, DI and target (local in one run, on HDFS in the other). */
+    private static JsonNode withoutPaths(JsonNode result) {
+        ObjectNode r = result.deepCopy();
+        r.remove(List.of("model", "input", "target"));
+        return r;
+    }
+
+    /** Copies a local tree to {@code root/under}, every file with the time {@link #TAKEN}. */
+    private static void upload(Path local, String under) throws IOException {
+        try (Stream<Path> s = Files.walk(local)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, TAKEN);
+                org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(root + "/" + under + "/"
+                        + local.relativize(p).toString().replace('\\', '/'));
+                fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(p.toUri()), to);
+                fs.setTimes(to, TAKEN.toMillis(), -1);
+            }
+        }
+    }
+
+    /** Every file under an HDFS folder (relative path) and its modification time. */
+    private static Map<String, Long> modified(String folder) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(folder);
+        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true); it.hasNext(); ) {
+            LocatedFileStatus f = it.next();
+            files.put(f.getPath().toString().substring(folder.length() + 1), f.getModificationTime());
+        }
+        return files;
+    }
+}
