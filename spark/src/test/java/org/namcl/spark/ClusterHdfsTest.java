@@ -1,6 +1,7 @@
 package org.namcl.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,7 @@ class ClusterHdfsTest {
         TestAudio.write(takes.resolve("b.wav"), TestAudio.signal(9001, 2), TestAudio.signal(9001, 3));
         TestAudio.write(takes.resolve("sub/c.wav"), TestAudio.signal(2400, 4));
         TestAudio.write(takes.resolve("sub/deeper/d.wav"), TestAudio.signal(12000, 5));
+        Files.writeString(takes.resolve("broken.wav"), "not a WAV file");
         upload(models, "render/models");
         upload(takes, "render/takes");
         Path single = dir.resolve("single");
@@ -80,9 +82,12 @@ class ClusterHdfsTest {
                 "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3,
                 "--report", dir.resolve("run.json"));
 
-        assertEquals(0, one.code(), one::toString);
-        assertEquals(0, job.code(), job::toString);
-        assertTrue(job.err().contains("8 rendered, 0 skipped, 0 failed"), job::toString);
+        assertEquals(1, one.code(), "the broken input fails: " + one);
+        assertEquals(1, job.code(), "the broken input fails: " + job);
+        assertTrue(job.err().contains("8 rendered, 0 skipped, 2 failed"), job::toString);
+        assertTrue(job.err().contains("namcl: error: " + root + "/render/takes/broken.wav"),
+                "one line names the bad file as given, not its local copy: " + job);
+        assertFalse(job.err().contains("namcl-spark-"), job::toString);
         Map<String, String> expected = FileTrees.digests(single);
         assertEquals(8, expected.size(), "two models, four inputs");
         Map<String, Long> written = modified(out);
@@ -98,7 +103,7 @@ class ClusterHdfsTest {
         TestSpark.Result again = TestSpark.cluster("render", "-m", root + "/render/models", root + "/render/takes",
                 "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3);
 
-        assertEquals(0, again.code(), again::toString);
+        assertEquals(1, again.code(), again::toString);
         assertTrue(again.err().contains("0 rendered, 8 skipped"), again::toString);
         assertEquals(written, modified(out), "no file written again, none left over");
     }
