@@ -11,6 +11,7 @@ import org.namcl.cli.Version;
 import org.namcl.eval.EvalReports;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.EvalRun;
+import org.namcl.eval.HtmlReport;
 import org.namcl.eval.ResultsDatabase;
 import org.namcl.eval.Ranking;
 import org.namcl.eval.ResultTable;
@@ -79,19 +80,22 @@ final class ClusterEvalCommand implements Callable<Integer> {
     @Option(names = "--slim", paramLabel = "SIZE", description = "As for 'namcl eval'.")
     private Double slim;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "As for 'namcl eval'.")
-    private Path reportFile;
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "As for 'namcl eval'; on any file system, written whole.")
+    private String reportFile;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "As for 'namcl eval'.")
-    private Path csvFile;
+    @Option(names = "--csv", paramLabel = "FILE.csv",
+            description = "As for 'namcl eval'; on any file system, written whole.")
+    private String csvFile;
 
-    @Option(names = "--html", paramLabel = "FILE.html", description = "As for 'namcl eval': the same page.")
-    private Path htmlFile;
+    @Option(names = "--html", paramLabel = "FILE.html",
+            description = "As for 'namcl eval': the same page; on any file system, written whole.")
+    private String htmlFile;
 
     @Option(names = "--db", paramLabel = "FILE.db",
-            description = "As for 'namcl eval': an SQLite results database on the driver's disk; results it has are "
-                    + "not scored again.")
-    private Path dbFile;
+            description = "As for 'namcl eval': an SQLite results database on the driver's disk (a local file); "
+                    + "results it has are not scored again.")
+    private String dbFile;
 
     @Option(names = {"-q", "--quiet"}, description = "Print errors and the table only.")
     private boolean quiet;
@@ -108,18 +112,28 @@ final class ClusterEvalCommand implements Callable<Integer> {
             int partitions;
             List<FileRef> modelRefs;
             List<EvalPairRef> pairs;
+            FileRef json;
+            FileRef csv;
+            FileRef html;
+            Path db = null;
             try {
                 settings.options(engineOptions.device, 1); // validated as namcl eval validates them
                 partitions = sparkOptions.partitions(sessions);
+                json = reportFile == null ? null : paths.ref(reportFile);
+                csv = csvFile == null ? null : paths.ref(csvFile);
+                html = htmlFile == null ? null : paths.ref(htmlFile);
+                if (dbFile != null) {
+                    db = database(paths);
+                }
                 modelRefs = models.collect(paths);
                 pairs = pairs(new ClusterPairs(paths));
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
             ClusterEvalJob.Scored scored;
-            try (ResultsDatabase db = dbFile == null ? null : ResultsDatabase.open(dbFile)) {
-                scored = ClusterEvalJob.run(sessions.spark(), paths, partitions, quiet, settings, modelRefs, pairs, db,
-                        progress, spec.commandLine().getErr());
+            try (ResultsDatabase results = db == null ? null : ResultsDatabase.open(db)) {
+                scored = ClusterEvalJob.run(sessions.spark(), paths, partitions, quiet, settings, modelRefs, pairs,
+                        results, progress, spec.commandLine().getErr());
             } catch (SQLException e) {
                 progress.error("cannot use the results database " + dbFile + ": " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -135,7 +149,9 @@ final class ClusterEvalCommand implements Callable<Integer> {
                     settings.options(engineOptions.device, 1).settings(), ranked);
             boolean failed = ranked.stream().anyMatch(EvalResult::failed);
             try {
-                EvalReports.writeAll(run, reportFile, csvFile, htmlFile);
+                DriverFiles.write(paths.files(), json, f -> EvalReports.writeJson(run, f));
+                DriverFiles.write(paths.files(), csv, f -> EvalReports.writeCsv(run, f));
+                DriverFiles.write(paths.files(), html, f -> HtmlReport.write(run, f));
                 if (sparkOptions.results != null) {
                     ResultTables.write(sessions.spark(), ranked.stream().map(ClusterEvalJob::row).toList(),
                             sparkOptions.results);
@@ -148,6 +164,15 @@ final class ClusterEvalCommand implements Callable<Integer> {
             progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         }
+    }
+
+    /** The database's local path; a usage error for a remote one (SQLite opens a local file only). */
+    private Path database(ClusterPaths paths) {
+        if (!paths.isLocal(dbFile)) {
+            throw usage("--db " + dbFile + ": the results database is an SQLite file, which must be on the "
+                    + "driver's disk: give a local path (file:// or a plain path on a local default file system)");
+        }
+        return paths.local(dbFile);
     }
 
     /** The pairs, as {@code namcl eval} takes them. */

@@ -35,6 +35,11 @@ final class ClusterInputs {
     static List<InputRef> collect(ClusterPaths paths, List<String> given, FileRef out) {
         List<FileRef> refs = given.stream().map(paths::ref).toList();
         ModelCollector.refuseModelsAmong(refs.stream().filter(r -> !r.remote()).map(FileRef::localPath).toList());
+        for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).remote()) {
+                ModelCollector.refuseModel(given.get(i), isFolder(paths, refs.get(i)));
+            }
+        }
         if (!out.remote() && refs.stream().noneMatch(FileRef::remote)) {
             return InputCollector.collect(refs.stream().map(FileRef::localPath).toList(), out.localPath()).stream()
                     .map(InputRef::of).toList();
@@ -49,6 +54,16 @@ final class ClusterInputs {
             }
         }
         return c.distinct();
+    }
+
+    /** Whether a remote input is a folder; one that cannot be looked at is not (its listing says why). */
+    private static boolean isFolder(ClusterPaths paths, FileRef f) {
+        try {
+            FileStatus s = paths.files().status(f.path());
+            return s != null && s.isDirectory();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void addRemote(FileRef given) {

@@ -93,8 +93,9 @@ final class ClusterRenderCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     private boolean quiet;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "As for 'namcl render'.")
-    private Path reportFile;
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "As for 'namcl render'; on any file system, written whole.")
+    private String reportFile;
 
     enum Normalize { LOUDNESS }
 
@@ -119,15 +120,17 @@ final class ClusterRenderCommand implements Callable<Integer> {
             FileRef out;
             List<FileRef> modelRefs;
             List<InputRef> files;
+            FileRef report;
             try {
                 partitions = sparkOptions.partitions(sessions);
                 out = paths.ref(outDir);
+                report = reportFile == null ? null : paths.ref(reportFile);
                 files = ClusterInputs.collect(paths, inputs, out);
                 modelRefs = models.collect(paths);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
+            RunReport run = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
                     settings.options(engineOptions.device, 1));
             if (files.isEmpty()) {
                 progress.error("no WAV files found in " + String.join(", ", inputs));
@@ -139,12 +142,10 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             List<String> rows = ClusterRenderJob.run(sessions.spark(), paths, partitions, quiet, settings, modelRefs,
-                    files, out, report, err);
-            int code = report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+                    files, out, run, err);
+            int code = run.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
             try {
-                if (reportFile != null) {
-                    report.write(reportFile);
-                }
+                DriverFiles.write(paths.files(), report, run::write);
                 if (sparkOptions.results != null) {
                     ResultTables.write(sessions.spark(), rows, sparkOptions.results);
                 }
@@ -152,7 +153,7 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 progress.error(e.getMessage());
                 code = ExitCodes.FAILED;
             }
-            progress.summary(report);
+            progress.summary(run);
             return code;
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -33,10 +34,16 @@ final class RemoteFiles implements Serializable {
     /** How far into an output its record is looked for: namcl writes it before the samples. */
     static final int HEAD_BYTES = 64 << 10;
 
+    /** A temporary {@link #publish} writes: {@code .<name>.namcl-spark-<random>.partial}, beside its output. */
+    private static final Pattern PARTIAL = Pattern.compile("\\..+\\.namcl-spark-[0-9a-f]{32}\\.partial");
+
     private final SerializableConfiguration conf;
+    /** When the driver made it, before any task of the run started (its clock, in ms since the epoch). */
+    private final long runStarted;
 
     RemoteFiles(Configuration conf) {
         this.conf = new SerializableConfiguration(conf);
+        this.runStarted = System.currentTimeMillis();
     }
 
     private FileSystem fs(org.apache.hadoop.fs.Path p) throws IOException {
@@ -135,6 +142,28 @@ final class RemoteFiles implements Serializable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Removes from the folder {@code uri} the temporaries of {@link #publish} that are older than
+     * this run: an executor killed mid-write left them (a live write of this run is younger; one of
+     * an earlier run still writing the same folder would fail, and its pair be reported so).
+     *
+     * @return how many were removed
+     */
+    int sweepPartials(String uri) throws IOException {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(uri);
+        FileSystem fs = fs(folder);
+        if (!fs.exists(folder)) {
+            return 0;
+        }
+        int removed = 0;
+        for (FileStatus f : fs.listStatus(folder, p -> PARTIAL.matcher(p.getName()).matches())) {
+            if (f.isFile() && f.getModificationTime() < runStarted && fs.delete(f.getPath(), false)) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** Creates the folder {@code uri} and its parents; null when done, else why not (one line). */

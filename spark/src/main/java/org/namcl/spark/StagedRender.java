@@ -3,13 +3,23 @@ package org.namcl.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
 import org.namcl.cli.Version;
+import org.namcl.files.Sha256;
 import org.namcl.render.BatchRenderer;
 import org.namcl.render.Destination;
 import org.namcl.render.InputFile;
 import org.namcl.render.OutputPaths;
+import org.namcl.render.OutputRecord;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
 import org.namcl.render.RenderException;
@@ -23,8 +33,9 @@ import org.namcl.render.RunReport.Status;
  * after it), rendered by {@link BatchRenderer} exactly as local ones, and each output of a remote
  * folder written there whole ({@link RemoteFiles#publish}). Resume rules are render's own: each
  * remote output's head (where namcl keeps its record) is copied to where the local output would
- * be, so the renderer skips what is up to date, renders again what is not, and leaves alone what
- * namcl did not write.
+ * be; an output whose record matches its remote input's size and time ({@link OutputRecord#upToDate})
+ * is skipped without copying the input, and the renderer decides about the rest (render again what
+ * is not up to date, leave alone what namcl did not write).
  */
 final class StagedRender {
     /** Inputs copied to the executor's disk at one time: a batch closes once past it. */
@@ -34,6 +45,8 @@ final class StagedRender {
     private final RenderOptions options;
     private final ProgressReporter progress;
     private final FileRef outDir;
+    /** Remote output folders swept of killed runs' temporaries ({@link RemoteFiles#sweepPartials}). */
+    private final Set<String> swept = new HashSet<>();
 
     StagedRender(RemoteFiles files, RenderOptions options, ProgressReporter progress, FileRef outDir) {
         this.files = files;
@@ -51,18 +64,28 @@ final class StagedRender {
                 progress.error(model.path() + ": " + m.problem());
             }
             Path out = outDir.remote() ? staging.folder(outDir.path()) : outDir.localPath();
-            List<String> results = new ArrayList<>();
+            boolean primed = outDir.remote() && !options.overwrite();
+            String modelSha256 = primed && m.problem() == null ? sha256(m.path()) : null;
+            List<String> results = new ArrayList<>(Collections.nCopies(inputs.size(), null));
             String engine = "none";
-            List<InputFile> batch = new ArrayList<>();
+            Map<Integer, InputFile> batch = new LinkedHashMap<>();
             long bytes = 0;
             for (int i = 0; i < inputs.size(); i++) {
-                InputFile in = local(staging, inputs.get(i));
-                batch.add(in);
-                bytes += inputs.get(i).file().remote() ? size(in.path()) : 0;
-                if (bytes >= BATCH_BYTES || i == inputs.size() - 1) {
+                InputRef ref = inputs.get(i);
+                InputFile in = primed ? primed(staging, m.path(), ref, out) : null;
+                RunReport.Pair skipped = in == null || in.problem() != null ? null
+                        : upToDate(staging, m.path(), modelSha256, ref, in, out);
+                if (skipped != null) {
+                    results.set(i, Wire.write(skipped));
+                } else {
+                    InputFile local = in != null && in.problem() != null ? in : local(staging, ref);
+                    batch.put(i, local);
+                    bytes += ref.file().remote() ? size(local.path()) : 0;
+                }
+                if (!batch.isEmpty() && (bytes >= BATCH_BYTES || i == inputs.size() - 1)) {
                     String e = render(staging, m.path(), batch, out, results);
                     engine = e.equals("none") ? engine : e;
-                    batch.forEach(f -> staging.delete(f.path()));
+                    batch.values().forEach(f -> staging.delete(f.path()));
                     batch.clear();
                     bytes = 0;
                 }
@@ -77,30 +100,37 @@ final class StagedRender {
             return in.local();
         }
         if (in.problem() != null) {
-            return new InputFile(Path.of(in.file().fileName()), Path.of(in.relative()), in.problem(), in.file().path());
+            return named(in, in.problem());
         }
         Staging.Copy c = staging.copy(in.file());
         return new InputFile(c.path(), Path.of(in.relative()), c.problem(), in.file().path());
     }
 
-    /** Renders one batch, adding its pairs to {@code results}; the engine's description. */
-    private String render(Staging staging, Path model, List<InputFile> batch, Path out, List<String> results) {
-        List<InputFile> inputs = outDir.remote() && !options.overwrite()
-                ? batch.stream().map(in -> primed(staging, model, in, out)).toList() : batch;
+    /** A remote input not copied (yet): a path where nothing is, and its name as given. */
+    private static InputFile named(InputRef in, String problem) {
+        return new InputFile(Path.of(in.file().fileName()), Path.of(in.relative()), problem, in.file().path());
+    }
+
+    /** Renders one batch (by place in the task), setting its pairs in {@code results}; the engine's description. */
+    private String render(Staging staging, Path model, Map<Integer, InputFile> batch, Path out, List<String> results) {
         RunReport report = new RunReport(Version.get(), List.of(), options);
-        new BatchRenderer(options, progress, report).run(List.of(model), inputs, Destination.folder(out));
-        for (RunReport.Pair p : report.pairs()) {
+        new BatchRenderer(options, progress, report).run(List.of(model), List.copyOf(batch.values()),
+                Destination.folder(out));
+        Iterator<Integer> places = batch.keySet().iterator();
+        for (RunReport.Pair p : report.pairs()) { // one per input, in their order
             RunReport.Pair done = outDir.remote() ? published(staging, p) : p;
-            results.add(Wire.write(shown(staging, done)));
+            results.set(places.next(), Wire.write(shown(staging, done)));
         }
         return report.engine();
     }
 
     /**
-     * The input, its remote output's head (if any) copied where the renderer will look for it; or
-     * the input failing when that output cannot be read.
+     * The input (a local one as it is, a remote one not copied yet), its remote output's head (if
+     * any) copied where the renderer will look for it; or the input failing when that output
+     * cannot be read.
      */
-    private InputFile primed(Staging staging, Path model, InputFile in, Path out) {
+    private InputFile primed(Staging staging, Path model, InputRef ref, Path out) {
+        InputFile in = ref.file().remote() ? named(ref, ref.problem()) : ref.local();
         if (in.problem() != null) {
             return in;
         }
@@ -124,6 +154,31 @@ final class StagedRender {
         }
     }
 
+    /**
+     * The pair skipped, when the output's record (its head, primed) says it is up to date with a
+     * remote input as it is now, compared without copying the input; else null (the input is to
+     * be copied and given to the renderer, which decides).
+     */
+    private RunReport.Pair upToDate(Staging staging, Path model, String modelSha256, InputRef ref, InputFile in,
+                                    Path out) {
+        if (!ref.file().remote() || modelSha256 == null) {
+            return null;
+        }
+        try {
+            Path local = OutputPaths.output(out, OutputPaths.modelName(model), in);
+            FileStatus s = Files.exists(local) ? files.status(ref.file().path()) : null;
+            if (s == null || !s.isFile() || !OutputRecord.upToDate(local, Version.get(), modelSha256, options,
+                    s.getLen(), FileTime.fromMillis(s.getModificationTime()))) {
+                return null;
+            }
+            staging.delete(local);
+            return shown(staging, new RunReport.Pair(in.name(), model.toString(), local.toString(), Status.SKIPPED,
+                    null, null, null, null, null, null, null, null, null, null));
+        } catch (IOException | RuntimeException e) {
+            return null; // the renderer, given the copy, says why
+        }
+    }
+
     /** A rendered pair's output written to the remote folder (failing if it cannot be), its local file removed. */
     private RunReport.Pair published(Staging staging, RunReport.Pair p) {
         if (p.status() != Status.RENDERED && p.status() != Status.RERENDERED) {
@@ -132,6 +187,7 @@ final class StagedRender {
         Path local = Path.of(p.output());
         String remote = staging.shown(p.output());
         try {
+            sweep(staging.shown(local.getParent().toString()));
             files.publish(local, remote);
             return p;
         } catch (IOException | RuntimeException e) {
@@ -144,11 +200,31 @@ final class StagedRender {
         }
     }
 
+    /** The first time this task writes into a remote folder, removes what killed runs left there. */
+    private void sweep(String folder) throws IOException {
+        if (swept.add(folder)) {
+            int removed = files.sweepPartials(folder);
+            if (removed > 0) {
+                progress.notice("removed " + removed + (removed == 1 ? " file" : " files") + " left in " + folder
+                        + " by a namcl run that was killed (temporary files)");
+            }
+        }
+    }
+
     /** The pair as the user named its files. */
     private static RunReport.Pair shown(Staging s, RunReport.Pair p) {
         return new RunReport.Pair(p.input(), s.shown(p.model()), s.shown(p.output()), p.status(),
                 s.shown(p.reason()), p.frames(), p.channels(), p.sampleRate(), p.seconds(), p.wallSeconds(),
                 p.engine(), p.clippedSamples(), p.levels(), s.shown(p.error()));
+    }
+
+    /** The model's SHA-256, as its outputs record it; null when it cannot be read (loading it fails). */
+    private static String sha256(Path model) {
+        try {
+            return Sha256.of(model);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static long size(Path p) {

@@ -124,6 +124,18 @@ class ClusterEvalTest {
         assertEquals(expected, json.readTree(dir.resolve("second.json").toFile()).get("results"));
     }
 
+    @Test
+    void aDatabaseOnAnotherFileSystemIsRefusedBeforeAnyWork() {
+        TestSpark.Result job = TestSpark.cluster("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--db", "hdfs://namenode:8020/namcl/results.db");
+
+        assertEquals(2, job.code(), job::toString);
+        assertTrue(job.err().startsWith("namcl: error: --db hdfs://namenode:8020/namcl/results.db: the results database is an "
+                + "SQLite file, which must be on the driver's disk: give a local path (file:// or a plain path on a "
+                + "local default file system)\n"), job::toString);
+        assertEquals("", job.out(), "nothing scored, no table");
+    }
+
     /** When each row of a results database was stored, in row order. */
     private static List<String> scoredAt(Path db) throws SQLException {
         List<String> at = new ArrayList<>();

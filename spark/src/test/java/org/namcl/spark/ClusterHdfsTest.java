@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -47,6 +51,8 @@ class ClusterHdfsTest {
     static void startHdfs() throws IOException {
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Path.of("target", "minidfs").toAbsolutePath().toString());
+        // every open of a file sets its access time: how the tests see which files a run read
+        conf.setLong("dfs.namenode.accesstime.precision", 1);
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).format(true).build();
         hdfs.waitActive();
         fs = hdfs.getFileSystem();
@@ -80,7 +86,7 @@ class ClusterHdfsTest {
                 "--format", "pcm24", "--tail");
         TestSpark.Result job = TestSpark.cluster("render", "-m", root + "/render/models", root + "/render/takes",
                 "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3,
-                "--report", dir.resolve("run.json"));
+                "--report", root + "/render/reports/run.json");
 
         assertEquals(1, one.code(), "the broken input fails: " + one);
         assertEquals(1, job.code(), "the broken input fails: " + job);
@@ -96,9 +102,12 @@ class ClusterHdfsTest {
         fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(out), new org.apache.hadoop.fs.Path(fetched.toUri()),
                 true);
         assertEquals(expected, FileTrees.digests(fetched), "byte for byte");
-        JsonNode pair = new ObjectMapper().readTree(dir.resolve("run.json").toFile()).get("pairs").get(0);
+        assertEquals(Set.of("run.json"), modified(root + "/render/reports").keySet(),
+                "the report written to HDFS whole, no temporary beside it");
+        JsonNode pair = new ObjectMapper().readTree(read(root + "/render/reports/run.json")).get("pairs").get(0);
         assertTrue(pair.get("output").asText().startsWith(out + "/"), "the report names HDFS files: " + pair);
         assertTrue(pair.get("input").asText().startsWith(root + "/render/takes/"), pair::toString);
+        Map<String, Long> read = accessed(root + "/render/takes");
 
         TestSpark.Result again = TestSpark.cluster("render", "-m", root + "/render/models", root + "/render/takes",
                 "-o", out, "--engine", "cpu", "--format", "pcm24", "--tail", "--partitions", 3);
@@ -106,6 +115,114 @@ class ClusterHdfsTest {
         assertEquals(1, again.code(), again::toString);
         assertTrue(again.err().contains("0 rendered, 8 skipped"), again::toString);
         assertEquals(written, modified(out), "no file written again, none left over");
+        Map<String, Long> readAgain = accessed(root + "/render/takes");
+        assertTrue(readAgain.remove("broken.wav") > read.remove("broken.wav"),
+                "the input with no output is read again (so reads show in access times)");
+        assertEquals(read, readAgain, "no input with an up-to-date output is read, nor copied");
+    }
+
+    @Test
+    void aRerunRendersAgainOnlyWhatChangedAndRemovesWhatAKilledWriteLeft() throws IOException {
+        Path models = dir.resolve("models");
+        TestModels.copy(TestModels.NANO, models);
+        Path takes = dir.resolve("takes");
+        TestAudio.write(takes.resolve("a.wav"), TestAudio.signal(4800, 1));
+        TestAudio.write(takes.resolve("b.wav"), TestAudio.signal(6000, 2));
+        upload(models, "changed/models");
+        upload(takes, "changed/takes");
+        String out = root + "/changed/out";
+        String[] args = {"render", "-m", root + "/changed/models", root + "/changed/takes", "-o", out,
+                "--engine", "cpu", "--partitions", "1"};
+        TestSpark.Result first = TestSpark.cluster((Object[]) args);
+        Map<String, Long> written = modified(out);
+        assertEquals(0, first.code(), first::toString);
+        assertEquals(2, written.size(), written::toString);
+        String folder = out + "/" + written.keySet().iterator().next().split("/")[0];
+        // a killed executor's temporary (written before this run), and one of a write still going on
+        String stale = folder + "/.b.wav.namcl-spark-" + "0123456789abcdef".repeat(2) + ".partial";
+        String live = folder + "/.b.wav.namcl-spark-" + "fedcba9876543210".repeat(2) + ".partial";
+        for (String partial : List.of(stale, live)) {
+            try (OutputStream o = fs.create(new org.apache.hadoop.fs.Path(partial))) {
+                o.write("half an output".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        fs.setTimes(new org.apache.hadoop.fs.Path(stale), System.currentTimeMillis() - 60_000, -1);
+        fs.setTimes(new org.apache.hadoop.fs.Path(live), System.currentTimeMillis() + 3_600_000, -1);
+        fs.setTimes(new org.apache.hadoop.fs.Path(root + "/changed/takes/a.wav"), TAKEN.toMillis() + 1000, -1);
+        Map<String, Long> read = accessed(root + "/changed/takes");
+
+        TestSpark.Result again = TestSpark.cluster((Object[]) args);
+
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains("1 rendered (1 of them again: their outputs were made another way), "
+                + "1 skipped"), again::toString);
+        Map<String, Long> now = modified(out);
+        String a = written.keySet().stream().filter(k -> k.endsWith("/a.wav")).findFirst().orElseThrow();
+        String b = written.keySet().stream().filter(k -> k.endsWith("/b.wav")).findFirst().orElseThrow();
+        assertTrue(now.get(a) > written.get(a), "the output of the input with a new time is written again");
+        assertEquals(written.get(b), now.get(b), "the other is not");
+        Map<String, Long> readAgain = accessed(root + "/changed/takes");
+        assertTrue(readAgain.get("a.wav") > read.get("a.wav"), "the changed input is read");
+        assertEquals(read.get("b.wav"), readAgain.get("b.wav"), "the unchanged one is not");
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(stale)), "the killed write's temporary is removed");
+        assertTrue(fs.exists(new org.apache.hadoop.fs.Path(live)), "a temporary younger than the run is kept");
+        assertTrue(again.err().contains("removed 1 file left in " + folder + " by a namcl run that was killed"),
+                again::toString);
+    }
+
+    @Test
+    void aTaskThatFailsOnItsFirstAttemptLeavesACompleteTreeOnHdfs() throws IOException {
+        Path models = dir.resolve("models");
+        TestModels.copy(TestModels.DEMONET, models);
+        TestModels.copy(TestModels.NANO, models);
+        Path takes = dir.resolve("takes");
+        for (int k = 0; k < 4; k++) {
+            TestAudio.write(takes.resolve("t" + k + ".wav"), TestAudio.signal(3000 + 500 * k, 30 + k));
+        }
+        upload(models, "retry/models");
+        upload(takes, "retry/takes");
+        Path single = dir.resolve("single");
+        String out = root + "/retry/out";
+        TestSpark.namcl("render", "-m", models, takes, "-o", single, "--engine", "cpu");
+
+        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.Result job;
+        try {
+            job = TestSpark.cluster("render", "-m", root + "/retry/models", root + "/retry/takes", "-o", out,
+                    "--engine", "cpu", "--partitions", 2);
+        } finally {
+            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+        }
+
+        assertEquals(0, job.code(), job::toString);
+        // two tasks; each first attempt rendered one pair and failed, and its retry skipped that pair
+        assertTrue(job.err().contains("namcl: 6 rendered, 2 skipped"), job::toString);
+        assertTrue(job.err().contains(", 0 failed;"), job::toString);
+        Map<String, String> expected = FileTrees.digests(single);
+        assertEquals(8, expected.size());
+        assertEquals(expected.keySet(), modified(out).keySet(), "every output once, no temporaries");
+        Path fetched = dir.resolve("fetched");
+        fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(out), new org.apache.hadoop.fs.Path(fetched.toUri()),
+                true);
+        assertEquals(expected, FileTrees.digests(fetched), "byte for byte");
+    }
+
+    @Test
+    void aModelOnHdfsAmongTheInputsIsRefusedAsRenderRefusesALocalOne() throws IOException {
+        Path models = dir.resolve("models");
+        Path nano = TestModels.copy(TestModels.NANO, models);
+        upload(models, "refused/models");
+        String remote = root + "/refused/models/" + nano.getFileName();
+
+        TestSpark.Result one = TestSpark.namcl("render", "-m", nano, nano, "-o", dir.resolve("out"));
+        TestSpark.Result job = TestSpark.cluster("render", "-m", nano, remote, "-o", root + "/refused/out");
+
+        assertEquals(2, one.code(), one::toString);
+        assertEquals(2, job.code(), job::toString);
+        String refusal = one.err().lines().findFirst().orElseThrow();
+        assertTrue(refusal.contains(nano + " is a model, not an input"), one::toString);
+        assertEquals(refusal.replace(nano.toString(), remote), job.err().lines().findFirst().orElseThrow());
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(root + "/refused/out")), "before any work");
     }
 
     @Test
@@ -127,15 +244,22 @@ class ClusterHdfsTest {
         upload(pairs, "eval/pairs");
 
         TestSpark.Result one = TestSpark.namcl("eval", "-m", models, "--pairs", pairs.resolve("pairs.csv"),
-                "--engine", "cpu", "--report", dir.resolve("single.json"));
+                "--engine", "cpu", "--report", dir.resolve("single.json"), "--csv", dir.resolve("single.csv"));
         TestSpark.Result job = TestSpark.cluster("eval", "-m", root + "/eval/models", "--pairs",
                 root + "/eval/pairs/pairs.csv", "--engine", "cpu", "--partitions", 2,
-                "--report", dir.resolve("cluster.json"));
+                "--report", root + "/eval/reports/cluster.json", "--csv", root + "/eval/reports/cluster.csv",
+                "--html", root + "/eval/reports/cluster.html");
 
         assertEquals(0, one.code(), one::toString);
         assertEquals(0, job.code(), job::toString);
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("single.json").toFile()).get("results");
-        JsonNode actual = new ObjectMapper().readTree(dir.resolve("cluster.json").toFile()).get("results");
+        assertEquals(List.of("cluster.csv", "cluster.html", "cluster.json"),
+                List.copyOf(modified(root + "/eval/reports").keySet()), "the reports on HDFS, no temporaries");
+        JsonNode actual = new ObjectMapper().readTree(read(root + "/eval/reports/cluster.json")).get("results");
+        assertEquals(Files.readString(dir.resolve("single.csv")).lines().findFirst(),
+                read(root + "/eval/reports/cluster.csv").lines().findFirst(), "the CSV's columns");
+        assertEquals(5, read(root + "/eval/reports/cluster.csv").lines().count(), "a header and four rows");
+        assertTrue(read(root + "/eval/reports/cluster.html").contains("</html>"), "the whole page");
         assertEquals(4, expected.size());
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(actual.get(i).get("input").asText().startsWith(root + "/eval/pairs/di/"),
@@ -162,6 +286,24 @@ class ClusterHdfsTest {
                 fs.setTimes(to, TAKEN.toMillis(), -1);
             }
         }
+    }
+
+    /** An HDFS file's text. */
+    private static String read(String uri) throws IOException {
+        try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(uri))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Every file under an HDFS folder (relative path) and when it was last opened. */
+    private static Map<String, Long> accessed(String folder) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(folder), true);
+             it.hasNext(); ) {
+            LocatedFileStatus f = it.next();
+            files.put(f.getPath().toString().substring(folder.length() + 1), f.getAccessTime());
+        }
+        return files;
     }
 
     /** Every file under an HDFS folder (relative path) and its modification time. */
