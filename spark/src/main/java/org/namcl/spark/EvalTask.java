@@ -1,8 +1,6 @@
 package org.namcl.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +13,6 @@ import org.namcl.eval.EvalPair;
 import org.namcl.eval.EvalResult;
 import org.namcl.eval.Evaluator;
 import org.namcl.eval.ScoreKey;
-import org.namcl.files.Sha256;
 import org.namcl.render.OutputPaths;
 
 /**
@@ -48,7 +45,7 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
                 if (m.problem() != null) {
                     progress.error(models.get(model).path() + ": " + m.problem());
                 }
-                String modelSha = stored == null || m.problem() != null ? null : sha256(m.path());
+                String modelSha = stored == null || m.problem() != null ? null : LocalFiles.sha256(m.path());
                 String engine = "none";
                 List<String> scored = new ArrayList<>();
                 List<Path> copies = new ArrayList<>();
@@ -57,7 +54,7 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
                 for (int i : items) {
                     Local p = local(staging, pairs.get(i), copies, modelSha, options);
                     batch.add(p);
-                    bytes = copies.stream().mapToLong(EvalTask::size).sum();
+                    bytes = copies.stream().mapToLong(LocalFiles::size).sum();
                     if (bytes >= StagedRender.BATCH_BYTES || i == items[items.length - 1]) {
                         Evaluator evaluator = new Evaluator(options, progress, null, settings.charts());
                         score(evaluator, staging, m.path(), batch, scored);
@@ -88,8 +85,8 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
         String problem = p.problem() != null ? p.problem() : in.problem() != null ? p.input().path() + ": "
                 + in.problem() : t.problem() != null ? p.target().path() + ": " + t.problem() : null;
         EvalPair pair = new EvalPair(p.name(), in.path(), t.path(), problem);
-        String inSha = modelSha == null || problem != null ? null : sha256(in.path());
-        String targetSha = inSha == null ? null : sha256(t.path());
+        String inSha = modelSha == null || problem != null ? null : LocalFiles.sha256(in.path());
+        String targetSha = inSha == null ? null : LocalFiles.sha256(t.path());
         ScoreKey key = targetSha == null ? null : new ScoreKey(modelSha, inSha, targetSha, options.settings());
         return new Local(pair, key);
     }
@@ -119,22 +116,5 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
         return new ScoredPair(p.key(), p.stored(), new EvalResult(s.shown(r.model()), r.modelName(),
                 r.modelValidationEsr(), r.modelInfo(), r.pair(), s.shown(r.input()), s.shown(r.target()), r.metrics(),
                 r.validationEsr(), s.shown(r.problem()), r.charts()));
-    }
-
-    /** The file's SHA-256; null when it cannot be read (the pair is scored, and fails as namcl eval fails it). */
-    private static String sha256(Path file) {
-        try {
-            return Sha256.of(file);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.namcl.cli.Version;
-import org.namcl.files.Sha256;
 import org.namcl.render.BatchRenderer;
 import org.namcl.render.Destination;
 import org.namcl.render.InputFile;
@@ -65,7 +64,7 @@ final class StagedRender {
             }
             Path out = outDir.remote() ? staging.folder(outDir.path()) : outDir.localPath();
             boolean primed = outDir.remote() && !options.overwrite();
-            String modelSha256 = primed && m.problem() == null ? sha256(m.path()) : null;
+            String modelSha256 = primed && m.problem() == null ? LocalFiles.sha256(m.path()) : null;
             List<String> results = new ArrayList<>(Collections.nCopies(inputs.size(), null));
             String engine = "none";
             Map<Integer, InputFile> batch = new LinkedHashMap<>();
@@ -80,7 +79,7 @@ final class StagedRender {
                 } else {
                     InputFile local = in != null && in.problem() != null ? in : local(staging, ref);
                     batch.put(i, local);
-                    bytes += ref.file().remote() ? size(local.path()) : 0;
+                    bytes += ref.file().remote() ? LocalFiles.size(local.path()) : 0;
                 }
                 if (!batch.isEmpty() && (bytes >= BATCH_BYTES || i == inputs.size() - 1)) {
                     String e = render(staging, m.path(), batch, out, results);
@@ -216,22 +215,5 @@ final class StagedRender {
         return new RunReport.Pair(p.input(), s.shown(p.model()), s.shown(p.output()), p.status(),
                 s.shown(p.reason()), p.frames(), p.channels(), p.sampleRate(), p.seconds(), p.wallSeconds(),
                 p.engine(), p.clippedSamples(), p.levels(), s.shown(p.error()));
-    }
-
-    /** The model's SHA-256, as its outputs record it; null when it cannot be read (loading it fails). */
-    private static String sha256(Path model) {
-        try {
-            return Sha256.of(model);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }
