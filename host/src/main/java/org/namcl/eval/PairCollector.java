@@ -60,9 +60,47 @@ public final class PairCollector {
             throw new IllegalArgumentException("cannot read the pair list " + csv + ": " + Problems.reason(e));
         }
         List<EvalPair> pairs = new ArrayList<>();
+        for (CsvRow row : csvRows(csv.toString(), lines)) {
+            Path in = entry(csv, row.line(), row.input());
+            Path t = entry(csv, row.line(), row.target());
+            String problem = Files.exists(in) ? missingTarget(in, t) : in + ": no such DI file";
+            pairs.add(new EvalPair(row.name(), in, t, problem));
+        }
+        return pairs;
+    }
+
+    /**
+     * One row of a pair list.
+     *
+     * @param line   its line number, from 1
+     * @param input  the DI as the list gives it
+     * @param target the target as the list gives it
+     */
+    public record CsvRow(int line, String input, String target) {
+        /**
+         * The pair's name.
+         *
+         * @return "input -&gt; target", as the list gives them
+         */
+        public String name() {
+            return input + " -> " + target;
+        }
+    }
+
+    /**
+     * The rows of a pair list's lines, as {@link #fromCsv} reads them (blank lines and a header
+     * row skipped, double-quoted fields), for lists read elsewhere than from a local file.
+     *
+     * @param csv   what messages call the list
+     * @param lines its lines
+     * @return its rows, at least one
+     * @throws IllegalArgumentException for a row that is not two fields, or a list of none
+     */
+    public static List<CsvRow> csvRows(String csv, List<String> lines) {
+        List<CsvRow> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || (pairs.isEmpty() && line.replace(" ", "").equalsIgnoreCase("input,target"))) {
+            if (line.isEmpty() || (rows.isEmpty() && line.replace(" ", "").equalsIgnoreCase("input,target"))) {
                 continue;
             }
             List<String> fields = CsvFields.split(line);
@@ -70,15 +108,12 @@ public final class PairCollector {
                 throw new IllegalArgumentException("the pair list " + csv + ", line " + (i + 1)
                         + ": expected two columns, input,target");
             }
-            Path in = entry(csv, i + 1, fields.get(0));
-            Path t = entry(csv, i + 1, fields.get(1));
-            String problem = Files.exists(in) ? missingTarget(in, t) : in + ": no such DI file";
-            pairs.add(new EvalPair(fields.get(0) + " -> " + fields.get(1), in, t, problem));
+            rows.add(new CsvRow(i + 1, fields.get(0), fields.get(1)));
         }
-        if (pairs.isEmpty()) {
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException("the pair list " + csv + " names no pair");
         }
-        return pairs;
+        return rows;
     }
 
     private static String missingTarget(Path input, Path target) {

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +75,23 @@ public final class ResultsDatabase implements AutoCloseable {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * The keys of every stored result.
+     *
+     * @return the keys
+     * @throws SQLException when the database cannot be read
+     */
+    public synchronized Set<ScoreKey> keys() throws SQLException {
+        Set<ScoreKey> keys = new HashSet<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + String.join(", ", KEY) + " FROM " + TABLE)) {
+            while (rs.next()) {
+                keys.add(new ScoreKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return keys;
     }
 
     /** Stores {@code result} under {@code key} (replacing an earlier row), in one transaction. */

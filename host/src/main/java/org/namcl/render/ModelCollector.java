@@ -65,15 +65,29 @@ public final class ModelCollector {
      */
     public static void refuseModelsAmong(List<Path> inputs) {
         for (Path p : inputs) {
-            if (isModelName(p) && !Files.isDirectory(p)) {
-                throw new IllegalArgumentException(p + " is a model, not an input: give each model with -m "
-                        + "(-m a.nam -m b.nam), or a folder of models (-m caps/), or a list (--models-from list.txt)");
+            if (isModelName(String.valueOf(p.getFileName()))) {
+                refuseModel(p.toString(), Files.isDirectory(p));
             }
         }
     }
 
-    private static boolean isModelName(Path p) {
-        return String.valueOf(p.getFileName()).toLowerCase(Locale.ROOT).endsWith(".nam");
+    /**
+     * Refuses one input that is a model, as {@link #refuseModelsAmong} does, for an input that is
+     * not a local path (a file on another file system, whose caller tells whether it is a folder).
+     *
+     * @param input  the input as given; a model when its name ends in {@code .nam} in any case
+     * @param folder whether it is a folder (searched for inputs, whatever its name)
+     * @throws IllegalArgumentException naming the input and the ways to give models, when it is a model
+     */
+    public static void refuseModel(String input, boolean folder) {
+        if (isModelName(input) && !folder) {
+            throw new IllegalArgumentException(input + " is a model, not an input: give each model with -m "
+                    + "(-m a.nam -m b.nam), or a folder of models (-m caps/), or a list (--models-from list.txt)");
+        }
+    }
+
+    private static boolean isModelName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".nam");
     }
 
     private void add(Path path) {

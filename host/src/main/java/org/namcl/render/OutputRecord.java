@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.namcl.audio.WavChunk;
  * rerun compares it with what it would write now, to tell an output it can keep from one it must
  * render again.
  */
-final class OutputRecord {
+public final class OutputRecord {
     static final String CHUNK_ID = "nmcl";
     /** Chunks looked at before giving up on finding the record (ours is the second or third). */
     private static final int MAX_CHUNKS = 64;
@@ -44,11 +45,16 @@ final class OutputRecord {
     static OutputRecord of(String version, String modelSha256, RenderOptions options, Path input)
             throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
+        return of(version, modelSha256, options, attrs.size(), attrs.lastModifiedTime());
+    }
+
+    private static OutputRecord of(String version, String modelSha256, RenderOptions options, long inputBytes,
+                                   FileTime inputModified) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("namcl", version);
         f.put("model_sha256", modelSha256);
-        f.put("input_bytes", Long.toString(attrs.size()));
-        f.put("input_modified", attrs.lastModifiedTime().toString());
+        f.put("input_bytes", Long.toString(inputBytes));
+        f.put("input_modified", inputModified.toString());
         f.put("format", options.format().name().toLowerCase(Locale.ROOT));
         f.put("input_gain_db", Double.toString(options.inputGainDb()));
         f.put("output_gain_db", Double.toString(options.outputGainDb()));
@@ -59,6 +65,29 @@ final class OutputRecord {
         f.put("tail", Boolean.toString(options.tail()));
         f.put("tail_seconds", options.tailSeconds() == null ? "default" : Double.toString(options.tailSeconds()));
         return new OutputRecord(f);
+    }
+
+    /**
+     * Whether a rerun without {@code --overwrite} skips {@code output} as up to date: it holds the
+     * record of an output made exactly as this one would be now. For a caller that knows the
+     * input's size and time without a local copy of it (a file on another file system); what is
+     * not up to date, the renderer itself decides about (render again, or leave alone what namcl
+     * did not write).
+     *
+     * @param output        a WAV file (or its first bytes: the record precedes the samples)
+     * @param version       namcl's version, as the renderer records it
+     * @param modelSha256   the model file's SHA-256, in hex
+     * @param options       the options of the run
+     * @param inputBytes    the input file's size
+     * @param inputModified the input file's modification time
+     * @return true when the record there matches in every field
+     * @throws IOException when {@code output} cannot be read
+     */
+    public static boolean upToDate(Path output, String version, String modelSha256, RenderOptions options,
+                                   long inputBytes, FileTime inputModified) throws IOException {
+        OutputRecord found = read(output);
+        return found != null
+                && of(version, modelSha256, options, inputBytes, inputModified).differences(found) == null;
     }
 
     WavChunk chunk() {

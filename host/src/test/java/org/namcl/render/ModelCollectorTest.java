@@ -179,5 +179,9 @@ class ModelCollectorTest {
 
         assertEquals(model + " is a model, not an input: give each model with -m (-m a.nam -m b.nam), or a "
                 + "folder of models (-m caps/), or a list (--models-from list.txt)", message);
+        ModelCollector.refuseModel("hdfs://nn/odd.nam", true);
+        assertEquals(message.replace(model.toString(), "hdfs://nn/caps/b.NAM"), assertThrows(
+                IllegalArgumentException.class, () -> ModelCollector.refuseModel("hdfs://nn/caps/b.NAM", false))
+                .getMessage(), "a remote model is refused in the same words");
     }
 }

@@ -2,12 +2,15 @@ package org.namcl.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.namcl.audio.SampleEncoding;
@@ -61,6 +64,29 @@ class OutputRecordTest {
         Files.writeString(input, "edited since");
         assertEquals("the input file changed", OutputRecord.of("1.0", MODEL, options(OutputFormat.F32, 0, null), input)
                 .differences(before));
+    }
+
+    @Test
+    void upToDateComparesTheRecordWithTheInputsSizeAndTimeGiven() throws IOException {
+        Path input = TestAudio.write(dir.resolve("in.wav"), TestAudio.signal(100, 1));
+        RenderOptions options = options(OutputFormat.F32, 0, null);
+        Path out = dir.resolve("out.wav");
+        try (WavWriter w = WavWriter.create(out, new WavFormat(1, 48000, SampleEncoding.FLOAT32),
+                OutputRecord.of("1.0", MODEL, options, input).chunk())) {
+            w.write(new float[][] {TestAudio.signal(10, 2)}, 0, 10);
+            w.commit();
+        }
+        long bytes = Files.size(input);
+        FileTime time = Files.getLastModifiedTime(input);
+
+        assertTrue(OutputRecord.upToDate(out, "1.0", MODEL, options, bytes, time));
+        assertFalse(OutputRecord.upToDate(out, "1.0", MODEL, options, bytes + 1, time));
+        assertFalse(OutputRecord.upToDate(out, "1.0", MODEL, options, bytes,
+                FileTime.fromMillis(time.toMillis() + 1000)));
+        assertFalse(OutputRecord.upToDate(out, "1.1", MODEL, options, bytes, time));
+        assertFalse(OutputRecord.upToDate(out, "1.0", MODEL, options(OutputFormat.PCM16, 0, null), bytes, time));
+        assertFalse(OutputRecord.upToDate(TestAudio.write(dir.resolve("plain.wav"), TestAudio.signal(10, 1)),
+                "1.0", MODEL, options, bytes, time), "a file namcl did not write is not up to date");
     }
 
     @Test

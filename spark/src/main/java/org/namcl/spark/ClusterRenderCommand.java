@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.namcl.cli.ExitCodes;
 import org.namcl.cli.Version;
-import org.namcl.render.InputCollector;
-import org.namcl.render.InputFile;
-import org.namcl.render.ModelCollector;
 import org.namcl.render.OutputFolder;
 import org.namcl.render.OutputFormat;
 import org.namcl.render.ProgressReporter;
@@ -31,8 +28,9 @@ import picocli.CommandLine.Spec;
             "Every (model, file) pair is rendered to OUTDIR/<model name>/<relative path>.wav exactly as "
                 + "'namcl render' writes it: temporary file renamed into place, resume records, claims. Each Spark "
                 + "task loads a model once and renders a share of the inputs; a retried task skips what its "
-                + "earlier attempt finished. Paths are file:// or plain (on a cluster, a folder every executor "
-                + "mounts). The CPU engine renders with spark.task.cpus threads; a task given a GPU by Spark "
+                + "earlier attempt finished. Paths may be local (file:// or plain, on a cluster a folder every "
+                + "executor mounts) or on any file system Hadoop reaches (hdfs://, s3a://...): remote models and "
+                + "inputs are copied by the executors, remote outputs written whole. The CPU engine renders with spark.task.cpus threads; a task given a GPU by Spark "
                 + "(spark.task.resource.gpu.amount) renders on it.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
@@ -95,8 +93,9 @@ final class ClusterRenderCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only.")
     private boolean quiet;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "As for 'namcl render'.")
-    private Path reportFile;
+    @Option(names = "--report", paramLabel = "FILE.json",
+            description = "As for 'namcl render'; on any file system, written whole.")
+    private String reportFile;
 
     enum Normalize { LOUDNESS }
 
@@ -118,37 +117,35 @@ final class ClusterRenderCommand implements Callable<Integer> {
         try (Sessions sessions = Sessions.open(sparkOptions.master, "namcl render")) {
             ClusterPaths paths = new ClusterPaths(sessions.spark().sparkContext().hadoopConfiguration());
             int partitions;
-            Path out;
-            List<Path> modelPaths;
-            List<Path> inputPaths;
+            FileRef out;
+            List<FileRef> modelRefs;
+            List<InputRef> files;
+            FileRef report;
             try {
                 partitions = sparkOptions.partitions(sessions);
-                out = paths.local(outDir);
-                inputPaths = inputs.stream().map(paths::local).toList();
-                ModelCollector.refuseModelsAmong(inputPaths);
-                modelPaths = models.collect(paths);
+                out = paths.ref(outDir);
+                report = reportFile == null ? null : paths.ref(reportFile);
+                files = ClusterInputs.collect(paths, inputs, out);
+                modelRefs = models.collect(paths);
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }
-            RunReport report = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
+            RunReport run = new RunReport(Version.get(), spec.commandLine().getParseResult().originalArgs(),
                     settings.options(engineOptions.device, 1));
-            List<InputFile> files = InputCollector.collect(inputPaths, out);
             if (files.isEmpty()) {
                 progress.error("no WAV files found in " + String.join(", ", inputs));
                 return ExitCodes.NO_INPUT;
             }
-            String problem = OutputFolder.prepare(out);
+            String problem = out.remote() ? paths.files().prepareFolder(out.path()) : OutputFolder.prepare(out.localPath());
             if (problem != null) {
                 progress.error(problem);
                 return ExitCodes.FAILED;
             }
-            List<String> rows = ClusterRenderJob.run(sessions.spark(), partitions, quiet, settings, modelPaths,
-                    files, out, report, err);
-            int code = report.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+            List<String> rows = ClusterRenderJob.run(sessions.spark(), paths, partitions, quiet, settings, modelRefs,
+                    files, out, run, err);
+            int code = run.count(RunReport.Status.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
             try {
-                if (reportFile != null) {
-                    report.write(reportFile);
-                }
+                DriverFiles.write(paths.files(), report, run::write);
                 if (sparkOptions.results != null) {
                     ResultTables.write(sessions.spark(), rows, sparkOptions.results);
                 }
@@ -156,7 +153,7 @@ final class ClusterRenderCommand implements Callable<Integer> {
                 progress.error(e.getMessage());
                 code = ExitCodes.FAILED;
             }
-            progress.summary(report);
+            progress.summary(run);
             return code;
         }
     }

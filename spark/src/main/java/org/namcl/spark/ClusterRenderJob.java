@@ -1,10 +1,8 @@
 package org.namcl.spark;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.namcl.render.InputFile;
 import org.namcl.render.RunReport;
 
 /**
@@ -21,14 +19,15 @@ final class ClusterRenderJob {
      *
      * @return the report's pairs as JSON rows, for the results table
      */
-    static List<String> run(SparkSession spark, int partitions, boolean quiet, RenderSettings settings,
-                            List<Path> models, List<InputFile> inputs, Path outDir, RunReport report, PrintWriter err) {
-        long[] bytes = inputs.stream().mapToLong(f -> f.problem() == null ? FileSizes.of(f.path()) : 0).toArray();
-        List<String> modelNames = models.stream().map(Path::toString).toList();
-        List<InputRef> refs = inputs.stream().map(InputRef::of).toList();
+    static List<String> run(SparkSession spark, ClusterPaths paths, int partitions, boolean quiet,
+                            RenderSettings settings, List<FileRef> models, List<InputRef> inputs, FileRef outDir,
+                            RunReport report, PrintWriter err) {
+        long[] bytes = inputs.stream().mapToLong(f -> f.problem() == null ? paths.size(f.file()) : 0).toArray();
+        long[] weights = models.stream().mapToLong(paths::size).toArray();
         boolean local = spark.sparkContext().isLocal();
-        List<RenderTask> tasks = WorkSplit.split(FileSizes.of(models), bytes, partitions).stream()
-                .map(part -> new RenderTask(part, modelNames, refs, outDir.toString(), settings, local, quiet)).toList();
+        List<RenderTask> tasks = WorkSplit.split(weights, bytes, partitions).stream()
+                .map(part -> new RenderTask(part, models, inputs, outDir, settings, local, quiet, paths.files()))
+                .toList();
         ClusterJob.Gathered gathered = ClusterJob.run(spark, tasks, RenderTask::run, err);
         gathered.results().forEach((seq, json) -> report.add(seq, Wire.read(json, RunReport.Pair.class)));
         report.engine(gathered.engine());

@@ -4,14 +4,18 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import org.namcl.render.InputFile;
 
-/** An {@link InputFile} as it travels to the executors. */
-record InputRef(String path, String relative, String problem) implements Serializable {
+/**
+ * An {@link InputFile} as it travels to the executors: a local file, or a remote one (its
+ * qualified URI) that its task copies first ({@link Staging}).
+ */
+record InputRef(FileRef file, String relative, String problem) implements Serializable {
 
     static InputRef of(InputFile f) {
-        return new InputRef(f.path().toString(), f.relative().toString(), f.problem());
+        return new InputRef(FileRef.local(f.path()), f.relative().toString(), f.problem());
     }
 
-    InputFile file() {
-        return new InputFile(Path.of(path), Path.of(relative), problem);
+    /** The input of a local file as namcl render takes it. */
+    InputFile local() {
+        return new InputFile(file.localPath(), Path.of(relative), problem);
     }
 }

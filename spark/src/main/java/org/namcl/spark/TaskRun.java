@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.namcl.render.ProgressReporter;
 
 /**
@@ -20,21 +21,28 @@ final class TaskRun {
         Done run(int model, int[] items, ProgressReporter progress);
     }
 
-    /** A unit's results (JSON, one per item) and its engine's description ("none" when nothing ran). */
-    record Done(List<String> results, String engine) {
+    /**
+     * A unit's results (JSON, one per item), its engine's description ("none" when nothing ran),
+     * and how its lines name files (local copies as the remote files they stand for).
+     */
+    record Done(List<String> results, String engine, UnaryOperator<String> shown) {
+        Done(List<String> results, String engine) {
+            this(results, engine, UnaryOperator.identity());
+        }
     }
 
     /** @param items how many items the job has (results are placed at model × items + item) */
     static TaskOutput run(List<WorkSplit.Unit> units, int items, boolean quiet, UnitWork work) {
-        StringWriter said = new StringWriter();
-        ProgressReporter progress = new ProgressReporter(new PrintWriter(said), quiet, false);
+        List<String> said = new ArrayList<>();
         boolean failing = FirstAttemptFailure.now();
         List<Long> seqs = new ArrayList<>();
         List<String> results = new ArrayList<>();
         String engine = "none";
         for (WorkSplit.Unit unit : units) {
             int[] chosen = failing ? new int[] {unit.items()[0]} : unit.items();
-            Done done = work.run(unit.model(), chosen, progress);
+            StringWriter unitSaid = new StringWriter();
+            Done done = work.run(unit.model(), chosen, new ProgressReporter(new PrintWriter(unitSaid), quiet, false));
+            unitSaid.toString().lines().map(done.shown()).forEach(said::add);
             if (done.results().size() != chosen.length) {
                 throw new IllegalStateException("the batch ended early (namcl is stopping)");
             }
@@ -49,6 +57,6 @@ final class TaskRun {
                 throw FirstAttemptFailure.failure();
             }
         }
-        return new TaskOutput(seqs, results, said.toString().lines().toList(), engine);
+        return new TaskOutput(seqs, results, said, engine);
     }
 }

@@ -1,6 +1,7 @@
 package org.namcl.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +98,54 @@ class ClusterEvalTest {
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(single.toFile()).get("results"), json.readTree(cluster.toFile()).get("results"),
                 job::toString);
+    }
+
+    @Test
+    void aSecondRunWithTheSameDatabaseScoresNothingNewAndGivesTheSameTable() throws Exception {
+        Path db = dir.resolve("results.db");
+        TestSpark.Result one = TestSpark.namcl("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--db", dir.resolve("single.db"), "--report", dir.resolve("single.json"));
+        TestSpark.Result first = TestSpark.cluster("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--partitions", 3, "--db", db, "--report", dir.resolve("first.json"));
+        List<String> scoredAt = scoredAt(db);
+
+        TestSpark.Result second = TestSpark.cluster("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--partitions", 3, "--db", db, "--report", dir.resolve("second.json"));
+
+        assertFalse(first.err().contains("results database"), first::toString);
+        // six scored (three pairs miss their target, and failures are not stored), all six found again
+        assertEquals(6, scoredAt.size());
+        assertTrue(second.err().contains("6 of the results were in the results database"), second::toString);
+        assertEquals(scoredAt, scoredAt(db), "no row written again");
+        assertEquals(first.out(), second.out(), "the ranking table");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode expected = json.readTree(dir.resolve("single.json").toFile()).get("results");
+        assertEquals(expected, json.readTree(dir.resolve("first.json").toFile()).get("results"), one::toString);
+        assertEquals(expected, json.readTree(dir.resolve("second.json").toFile()).get("results"));
+    }
+
+    @Test
+    void aDatabaseOnAnotherFileSystemIsRefusedBeforeAnyWork() {
+        TestSpark.Result job = TestSpark.cluster("eval", "-m", models, "--input", dis, "--target", targets,
+                "--engine", "cpu", "--db", "hdfs://namenode:8020/namcl/results.db");
+
+        assertEquals(2, job.code(), job::toString);
+        assertTrue(job.err().startsWith("namcl: error: --db hdfs://namenode:8020/namcl/results.db: the results database is an "
+                + "SQLite file, which must be on the driver's disk: give a local path (file:// or a plain path on a "
+                + "local default file system)\n"), job::toString);
+        assertEquals("", job.out(), "nothing scored, no table");
+    }
+
+    /** When each row of a results database was stored, in row order. */
+    private static List<String> scoredAt(Path db) throws SQLException {
+        List<String> at = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery("SELECT scored_at FROM results ORDER BY rowid")) {
+            while (rs.next()) {
+                at.add(rs.getString(1));
+            }
+        }
+        return at;
     }
 
     /** Equal pages; else the first line that differs, shortened (a page's lines are long). */

@@ -1,6 +1,7 @@
 package org.namcl.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
-/** Paths through Hadoop's naming: file:// and plain paths are local files. */
+/** Paths through Hadoop's naming: file:// and plain paths are local files, others remote. */
 class ClusterPathsTest {
     private final ClusterPaths local = new ClusterPaths(new Configuration());
 
@@ -23,17 +24,18 @@ class ClusterPathsTest {
     void aPlainPathIsOnTheDefaultFileSystem() {
         Configuration conf = new Configuration();
         conf.set("fs.defaultFS", "hdfs://namenode:8020");
+        ClusterPaths paths = new ClusterPaths(conf);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ClusterPaths(conf).local("/data/takes"));
-        assertTrue(e.getMessage().startsWith("/data/takes is on hdfs://"), e.getMessage());
+        assertFalse(paths.isLocal("/data/takes"));
+        assertEquals(new FileRef("hdfs://namenode:8020/data/takes", true), paths.ref("/data/takes"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> paths.local("/data/takes"));
+        assertTrue(e.getMessage().startsWith("/data/takes is on hdfs://, but must be a local file"), e.getMessage());
     }
 
     @Test
-    void otherFileSystemsAreRefusedInOneLine() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> local.local("s3a://bucket/takes"));
-        assertTrue(e.getMessage().startsWith("s3a://bucket/takes is on s3a://"), e.getMessage());
-        assertTrue(!e.getMessage().contains("\n"));
+    void otherFileSystemsAreRemoteAndLocalOnesStayAsGiven() {
+        assertEquals(new FileRef("hdfs://namenode:8020/takes", true), local.ref("hdfs://namenode:8020/takes"));
+        assertEquals(FileRef.local(Path.of("takes/a.wav")), local.ref("takes/a.wav"));
+        assertEquals(FileRef.local(Path.of("/data/a.wav")), local.ref("file:///data/a.wav"));
     }
 }
