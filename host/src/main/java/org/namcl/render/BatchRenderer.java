@@ -165,7 +165,7 @@ public final class BatchRenderer {
                         p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
                         r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
                         r.clippedSamples(), r.levels(), null));
-                progress.pairDone(p.seconds - p.advanced);
+                progress.pairDone(p.remaining());
             } catch (IOException | RuntimeException e) {
                 fail(p, engine, Problems.describe(e));
             }
@@ -176,7 +176,7 @@ public final class BatchRenderer {
         String problem = withoutPrefix(Problems.describe(f.cause()), p.input.path());
         if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
             progress.notice(engine.name() + " failed on " + p.name() + " (" + problem + "); rendering it on the CPU");
-            progress.retract(p.advanced);
+            progress.retract(p.advanced());
             synchronized (retry) {
                 retry.add(p);
             }
@@ -192,7 +192,7 @@ public final class BatchRenderer {
         report.add(p.seq, new RunReport.Pair(p.input.name(), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
                 null, problem));
-        progress.pairDone(p.seconds - p.advanced);
+        progress.pairDone(p.remaining());
     }
 
     /** A pair's error line; none once namcl is stopping, when every pair under way fails for that alone. */
@@ -371,8 +371,8 @@ public final class BatchRenderer {
         /** The file being decoded, or null when the input comes from memory. */
         InputSource decoding;
         long frames;
-        /** Input seconds reported to the progress line so far. */
-        volatile double advanced;
+        /** The source as the progress line counts it, once open. */
+        ProgressSource counted;
 
         Pair(long seq, InputFile input, LoadedModel model, Path outputPath, Destination destination, double seconds,
              Resume.Plan plan) {
@@ -409,8 +409,8 @@ public final class BatchRenderer {
                             RenderOptions.linear(options.inputGainDb()), tail, modelRate));
                     source = decoding;
                 }
-                source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
-                progress.rendering(model.name(), input.name());
+                counted = progress.counting(source, modelRate, seconds, model.name(), input.name());
+                source = counted;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;
@@ -456,25 +456,14 @@ public final class BatchRenderer {
             return new RenderJob(model.net(), source, output, this);
         }
 
-        /** Reports the seconds of input each read covers to the progress line. */
-        private SignalSource progressing(SignalSource s, int modelRate, double fileFramesPerModelFrame) {
-            return new SignalSource() {
-                @Override
-                public int channels() {
-                    return s.channels();
-                }
+        /** Input seconds reported to the progress line so far. */
+        double advanced() {
+            return counted == null ? 0 : counted.advanced();
+        }
 
-                @Override
-                public int read(float[][] dst, int off, int n) throws IOException {
-                    int k = s.read(dst, off, n);
-                    double secs = Math.min(k / (double) modelRate, seconds - advanced);
-                    if (secs > 0) {
-                        advanced += secs;
-                        progress.advance(secs);
-                    }
-                    return k;
-                }
-            };
+        /** Input seconds of the pair the progress line has not counted yet. */
+        double remaining() {
+            return counted == null ? seconds : counted.remaining();
         }
 
         /** The rate the model runs at for a file at {@code fileRate}, or why the pair cannot render. */
@@ -511,17 +500,7 @@ public final class BatchRenderer {
 
     /** Input lengths from the WAV headers, for the progress line's ETA; 0 where unreadable. */
     private static double[] durations(List<InputFile> inputs) {
-        double[] s = new double[inputs.size()];
-        for (int i = 0; i < s.length; i++) {
-            if (inputs.get(i).problem() == null) {
-                try (WavReader r = WavReader.open(inputs.get(i).path())) {
-                    s[i] = r.frames() / (double) r.format().sampleRate();
-                } catch (IOException | RuntimeException e) {
-                    // reported when the pair is rendered
-                }
-            }
-        }
-        return s;
+        return inputs.stream().mapToDouble(InputFile::seconds).toArray();
     }
 
     private static String str(Path p) {

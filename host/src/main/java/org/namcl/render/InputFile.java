@@ -1,6 +1,8 @@
 package org.namcl.render;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.namcl.audio.WavReader;
 
 /**
  * One input of a batch.
@@ -34,6 +36,23 @@ public record InputFile(Path path, Path relative, String problem, String shown) 
      */
     public String name() {
         return shown != null ? shown : path.toString();
+    }
+
+    /**
+     * Its length from its WAV header, for the progress line; 0 when unknown (it cannot be read, or
+     * has a problem already: said when its pair renders).
+     *
+     * @return seconds
+     */
+    public double seconds() {
+        if (problem != null) {
+            return 0;
+        }
+        try (WavReader r = WavReader.open(path)) {
+            return r.frames() / (double) r.format().sampleRate();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The same input, found unusable for {@code why}. */
