@@ -153,7 +153,7 @@ public final class BatchRenderer {
         Pair p = (Pair) outcome.job().tag();
         if (outcome instanceof JobOutcome.Done) {
             try {
-                PairResult r = p.output.commit(p.frames);
+                PairResult r = p.output.commit(p.inputFrames());
                 p.finish();
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
@@ -312,7 +312,8 @@ public final class BatchRenderer {
             Resume.Plan plan;
             try {
                 output = destination.output(model.name(), in);
-                OutputRecord record = OutputRecord.of(report.version(), model.sha256(), options, in.path());
+                OutputRecord record = OutputRecord.of(report.version(), model.sha256(), options,
+                        in.stream() == null ? in.path() : null);
                 plan = destination.resumable() ? resume.plan(output, record) : Resume.Plan.render(record);
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
@@ -370,7 +371,12 @@ public final class BatchRenderer {
         SignalSource source;
         /** The file being decoded, or null when the input comes from memory. */
         InputSource decoding;
+        /** The input's frames; -1 for a stream until it has ended. */
         long frames;
+        /** Frames of silence after the input. */
+        long tail;
+        /** The reader of a stream, or null. */
+        WavReader streamed;
         /** The source as the progress line counts it, once open. */
         ProgressSource counted;
 
@@ -387,26 +393,29 @@ public final class BatchRenderer {
 
         /** Reads the file's header and makes the source and sink. */
         void open() throws IOException {
-            WavReader reader = WavReader.open(input.path());
+            WavReader reader = input.open();
             try {
                 WavFormat in = reader.format();
                 ChannelLimit.check(in.channels(), options.mixMono());
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
-                long tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
+                tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, destination, out,
                         RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate,
-                        frames + tail, plan.record().chunk());
+                        frames < 0 ? -1 : frames + tail, plan.record().chunk());
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate, tail);
-                float[][] kept = decoded.get(key);
+                float[][] kept = input.stream() == null ? decoded.get(key) : null;
                 if (kept != null) {
                     reader.close();
                     source = DecodedInputs.replay(kept);
                 } else {
-                    decoding = decoded.keeping(key, new ModelInput(reader, options.mixMono(),
-                            RenderOptions.linear(options.inputGainDb()), tail, modelRate));
+                    ModelInput heard = new ModelInput(reader, options.mixMono(),
+                            RenderOptions.linear(options.inputGainDb()), tail, modelRate);
+                    // a stream is read once, as it arrives: nothing of it is kept
+                    streamed = input.stream() != null ? reader : null;
+                    decoding = streamed != null ? heard : decoded.keeping(key, heard);
                     source = decoding;
                 }
                 counted = progress.counting(source, modelRate, seconds, model.name(), input.name());
@@ -454,6 +463,15 @@ public final class BatchRenderer {
 
         RenderJob job() {
             return new RenderJob(model.net(), source, output, this);
+        }
+
+        /** The input's frames: a stream's (and its output's length) are known once it has ended. */
+        long inputFrames() {
+            if (frames < 0) {
+                frames = streamed.position();
+                output.length(frames + tail);
+            }
+            return frames;
         }
 
         /** Input seconds reported to the progress line so far. */

@@ -11,8 +11,21 @@ import org.namcl.audio.WavReader;
  * @param relative its path relative to the folder given, or its file name when given directly
  * @param problem  why it cannot be read, found before rendering (no such file, ...), or null
  * @param shown    what messages and the report call it when not its path (standard input's copy), or null
+ * @param stream   standard input read as it arrives (then {@code path} is "-" and no file is read), or null
  */
-public record InputFile(Path path, Path relative, String problem, String shown) {
+public record InputFile(Path path, Path relative, String problem, String shown, StandardInput stream) {
+
+    /**
+     * An input read from a file.
+     *
+     * @param path the file
+     * @param relative its path relative to the folder given
+     * @param problem why it cannot be read, or null
+     * @param shown what messages and the report call it, or null
+     */
+    public InputFile(Path path, Path relative, String problem, String shown) {
+        this(path, relative, problem, shown, null);
+    }
 
     /**
      * An input called by its path.
@@ -45,7 +58,7 @@ public record InputFile(Path path, Path relative, String problem, String shown) 
      * @return seconds
      */
     public double seconds() {
-        if (problem != null) {
+        if (problem != null || stream != null) {
             return 0;
         }
         try (WavReader r = WavReader.open(path)) {
@@ -55,8 +68,18 @@ public record InputFile(Path path, Path relative, String problem, String shown) 
         }
     }
 
+    /**
+     * Opens it for reading (a stream: once).
+     *
+     * @return the reader, at the first frame
+     * @throws IOException when it cannot be opened or is not a WAV file namcl reads
+     */
+    public WavReader open() throws IOException {
+        return stream != null ? stream.open() : WavReader.open(path);
+    }
+
     /** The same input, found unusable for {@code why}. */
     InputFile failing(String why) {
-        return new InputFile(path, relative, why, shown);
+        return new InputFile(path, relative, why, shown, stream);
     }
 }

@@ -39,16 +39,17 @@ final class OutputRecord {
      * The record of an output rendered now.
      *
      * @param modelSha256 the model file's SHA-256, in hex
+     * @param input the input file, or null for a stream (its size and time are then "stream")
      * @throws IOException when the input's attributes cannot be read
      */
     static OutputRecord of(String version, String modelSha256, RenderOptions options, Path input)
             throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
+        BasicFileAttributes attrs = input == null ? null : Files.readAttributes(input, BasicFileAttributes.class);
         Map<String, String> f = new LinkedHashMap<>();
         f.put("namcl", version);
         f.put("model_sha256", modelSha256);
-        f.put("input_bytes", Long.toString(attrs.size()));
-        f.put("input_modified", attrs.lastModifiedTime().toString());
+        f.put("input_bytes", attrs == null ? "stream" : Long.toString(attrs.size()));
+        f.put("input_modified", attrs == null ? "stream" : attrs.lastModifiedTime().toString());
         f.put("format", options.format().name().toLowerCase(Locale.ROOT));
         f.put("input_gain_db", Double.toString(options.inputGainDb()));
         f.put("output_gain_db", Double.toString(options.outputGainDb()));
