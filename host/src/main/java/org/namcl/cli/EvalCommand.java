@@ -161,6 +161,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** The table on stdout, and how many scored. */
     private void printResults(List<EvalResult> ranked, ProgressReporter progress) {
+        progress.clear();
         ResultTable.print(ranked, spec.commandLine().getOut());
         long bad = ranked.stream().filter(EvalResult::failed).count();
         progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");

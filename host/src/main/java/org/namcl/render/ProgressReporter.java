@@ -329,12 +329,21 @@ public final class ProgressReporter {
     }
 
     private void print(String line) {
-        if (drawnWidth > 0) {
-            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
-            drawnWidth = 0;
-        }
+        clear();
         err.println(Printable.of(line));
         err.flush();
+    }
+
+    /**
+     * Takes the progress line off the terminal, before something else is written there (eval's
+     * table, on stdout); the next progress draws it again.
+     */
+    public synchronized void clear() {
+        if (drawnWidth > 0) {
+            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
+            err.flush();
+            drawnWidth = 0;
+        }
     }
 
     private double elapsed() {

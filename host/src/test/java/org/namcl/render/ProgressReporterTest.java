@@ -172,6 +172,19 @@ class ProgressReporterTest {
     }
 
     @Test
+    void theLineIsTakenOffBeforeSomethingElseIsWrittenToTheTerminal() {
+        ProgressReporter p = reporter(false, true);
+        p.start(2, 20);
+        p.pairDone(10);
+        String drawn = text.toString();
+
+        p.clear();
+        p.clear();
+
+        assertTrue(text.toString().substring(drawn.length()).matches("\r +\r"), text::toString);
+    }
+
+    @Test
     void workSettledWithoutAPairCountsTowardsTheShareDone() {
         ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 100, 0);
         p.start(2, 40);
