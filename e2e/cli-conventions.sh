@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end checks of render's sox-like conventions through the ./namcl launcher: WAV streams
-# through pipes (sox writing namcl's stdin and reading its stdout), the report on stdout, and the
-# progress bar in pseudo-terminals of 40 and 160 columns (tmux), Ctrl-C included.
+# End-to-end checks of the command line's sox-like conventions through the ./namcl launcher: WAV
+# streams through pipes (sox writing namcl's stdin and reading its stdout), the report on stdout,
+# and the progress bar of render, eval and compare in pseudo-terminals of 40 and 160 columns
+# (tmux), Ctrl-C included.
 # Needs sox and tmux (scripts/ensure-cli-tools.sh installs them); without them their checks are
 # skipped, except under CI=true, where that is a failure.
 # Usage: e2e/cli-conventions.sh    (prints one line per check; exits non-zero on the first failure)
@@ -51,14 +52,14 @@ echo "ok: --report - prints the report alone on stdout"
 
 # Runs namcl ARGS in a tmux pane COLUMNS wide, its screen captured (wrapped lines joined) into
 # screens.txt every 0.1 s until it ends; with a pattern in $interrupt_when, sends Ctrl-C once a
-# capture shows it. Sets $exit to namcl's exit code.
+# capture shows it; $launch_env (VAR=value ...) goes before the launcher. Sets $exit to namcl's exit code.
 in_terminal() {
   local columns="$1"
   shift
   local session="w$columns" sent=
   : >screens.txt
   tmux -L "$tmux_socket" new-session -d -s "$session" -x "$columns" -y 20 \
-    "cd '$work' && '$namcl' $* ; echo EXIT=\$?; sleep 60"
+    "cd '$work' && ${launch_env:-} '$namcl' $* ; echo EXIT=\$?; sleep 60"
   for _ in $(seq 1 1200); do
     sleep 0.1
     tmux -L "$tmux_socket" capture-pane -p -J -t "$session" >screen.txt 2>/dev/null || break
@@ -73,6 +74,26 @@ in_terminal() {
   exit="$(grep -m1 -o '^EXIT=[0-9]*' screen.txt | cut -d= -f2)"
 }
 
+# After in_terminal ran COMMAND over the 6 takes in COLUMNS: it ended well, every progress bar seen
+# fits the width, one shows every field (at 160 columns the model and PAIR whole; at 40 the names cut
+# in the middle), and the screen shows the LAST line (a regular expression).
+check_bars() {
+  local command="$1" columns="$2" pair="$3" last="$4" bars long full
+  [[ "$exit" == 0 ]] || fail "$command in $columns columns: exit '$exit': $(cat screen.txt)"
+  bars="$(grep -E '^\[[0-9]+/6\]' screens.txt | sort -u)"
+  [[ -n "$bars" ]] || fail "$command in $columns columns: no progress bar seen: $(cat screens.txt)"
+  long="$(awk -v max="$((columns - 1))" 'length($0) > max' <<<"$bars")"
+  [[ -z "$long" ]] || fail "$command in $columns columns, bars wider than $((columns - 1)) columns: $long"
+  if [[ "$columns" == 40 ]]; then
+    full='^\[[0-9]/6\] +[0-9]+% py__d.*\.\.\..*[0-9.]+x ETA [0-9:]+$'
+  else
+    full="^\\[[0-9]/6\\] +[0-9]+% py__demonet: $pair [0-9.]+x real time ETA [0-9:]+\$"
+  fi
+  grep -qE "$full" <<<"$bars" || fail "$command in $columns columns, no bar with every field: $bars"
+  grep -qE "$last" screen.txt || fail "$command: no summary: $(cat screen.txt)"
+  echo "ok: $command's progress bar in $columns columns: within the width, pairs, model and file, x real time, ETA"
+}
+
 if need sox && need tmux; then
   mkdir -p takes big
   for i in 1 2 3 4 5 6; do
@@ -82,19 +103,8 @@ if need sox && need tmux; then
 
   for columns in 40 160; do
     in_terminal "$columns" render -m "'$model'" takes -o "out$columns" --engine cpu --threads 1
-    [[ "$exit" == 0 ]] || fail "in $columns columns: exit '$exit': $(cat screen.txt)"
-    bars="$(grep -E '^\[[0-9]+/6\]' screens.txt | sort -u)"
-    [[ -n "$bars" ]] || fail "in $columns columns: no progress bar seen: $(cat screens.txt)"
-    long="$(awk -v max="$((columns - 1))" 'length($0) > max' <<<"$bars")"
-    [[ -z "$long" ]] || fail "in $columns columns, bars wider than $((columns - 1)) columns: $long"
-    if [[ "$columns" == 40 ]]; then
-      full='^\[[0-9]/6\] +[0-9]+% py__d.*\.\.\..*\.wav [0-9.]+x ETA [0-9:]+$'
-    else
-      full='^\[[0-9]/6\] +[0-9]+% py__demonet: takes/a take with a rather long name, number [1-6]\.wav [0-9.]+x real time ETA [0-9:]+$'
-    fi
-    grep -qE "$full" <<<"$bars" || fail "in $columns columns, no bar with every field: $bars"
-    grep -q '^namcl: 6 rendered, 0 skipped, 0 failed' screen.txt || fail "no summary: $(cat screen.txt)"
-    echo "ok: the progress bar in $columns columns: one line within the width, pairs, model and file, x real time, ETA"
+    check_bars render "$columns" 'takes/a take with a rather long name, number [1-6]\.wav' \
+      '^namcl: 6 rendered, 0 skipped, 0 failed'
   done
 
   interrupt_when='^\[1/4\]' in_terminal 100 render -m "'$model'" big -o big-out --engine cpu --threads 1
@@ -104,5 +114,42 @@ if need sox && need tmux; then
     fail "Ctrl-C: no summary of what was done: $(cat screen.txt)"
   ! ls -A big-out/py__demonet | grep -q '^\.' || fail "Ctrl-C left hidden files: $(ls -A big-out/py__demonet)"
   echo "ok: Ctrl-C in a terminal prints the summary of what was done and exits with 130"
+
+  # eval scores the takes against render's outputs of them; compare checks those outputs again
+  targets="out160/py__demonet"
+  for columns in 40 160; do
+    for command in eval compare; do
+      if [[ "$command" == eval ]]; then
+        in_terminal "$columns" eval -m "'$model'" --input takes --target "$targets" --engine cpu --threads 1
+        pair='a take with a rather long name, number [1-6]\.wav'
+        last='^namcl: 6 scored, 0 failed'
+      else
+        in_terminal "$columns" compare -m "'$model'" takes --against out160 --threads 1
+        pair='takes/a take with a rather long name, number [1-6]\.wav on cpu'
+        last='^namcl: 6 pairs compared: 6 passed, 0 failed'
+      fi
+      check_bars "$command" "$columns" "$pair" "$last"
+    done
+  done
+
+  # the long takes, each its own target; Ctrl-C once half the audio is rendered (scores follow renders)
+  cp -r big big-targets
+  interrupt_when='^\[[0-3]/4\] +[5-9][0-9]%' in_terminal 100 eval -m "'$model'" --input big --target big-targets --engine cpu \
+    --threads 1
+  [[ "$exit" == 130 ]] || fail "eval, Ctrl-C: exit '$exit', expected 130: $(cat screen.txt)"
+  grep -qE '^namcl: interrupted: [0-3] of 4 pairs done' screen.txt && grep -qE '^# +model +(pair +)?ESR' screen.txt &&
+    grep -qE '^namcl: [0-3] scored, 0 failed' screen.txt ||
+    fail "eval, Ctrl-C: no table of what was scored: $(cat screen.txt)"
+  echo "ok: Ctrl-C stops eval with the table of the pairs scored and exit 130"
+
+  mkdir -p jtmp
+  launch_env="NAMCL_JAVA_OPTS=-Djava.io.tmpdir=$work/jtmp" interrupt_when='^\[1/4\]' \
+    in_terminal 100 compare -m "'$model'" big --sides cpu,cpu --threads 1
+  [[ "$exit" == 130 ]] || fail "compare, Ctrl-C: exit '$exit', expected 130: $(cat screen.txt)"
+  grep -qE '^namcl: interrupted: [1-3] of 4 pairs done' screen.txt &&
+    grep -qE '^namcl: [1-3] pairs? compared: [1-3] passed, 0 failed' screen.txt ||
+    fail "compare, Ctrl-C: no summary of what was compared: $(cat screen.txt)"
+  [[ -z "$(ls -A jtmp)" ]] || fail "compare, Ctrl-C: temporaries left: $(ls -A jtmp)"
+  echo "ok: Ctrl-C stops compare with the summary of the pairs compared, no temporaries left, exit 130"
 fi
 echo "all command-line convention checks passed"

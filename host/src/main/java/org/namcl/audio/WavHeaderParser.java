@@ -3,7 +3,6 @@ package org.namcl.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,17 +26,18 @@ final class WavHeaderParser {
      */
     static final int MAX_CHUNKS = 1024;
 
-    private final FileChannel channel;
+    private final ByteInput channel;
     private final Path file;
+    /** Its size, or {@link ByteInput#UNKNOWN_SIZE} for a stream: the data then runs to its end. */
     private final long fileSize;
 
-    private WavHeaderParser(FileChannel channel, Path file) throws IOException {
+    private WavHeaderParser(ByteInput channel, Path file) throws IOException {
         this.channel = channel;
         this.file = file;
         this.fileSize = channel.size();
     }
 
-    static WavLayout parse(FileChannel channel, Path file) throws IOException {
+    static WavLayout parse(ByteInput channel, Path file) throws IOException {
         return new WavHeaderParser(channel, file).parse();
     }
 
@@ -83,6 +83,10 @@ final class WavHeaderParser {
                     }
                 }
                 case "data" -> {
+                    if (format == null && fileSize == ByteInput.UNKNOWN_SIZE) {
+                        throw error("the data chunk comes before the fmt chunk: a WAV stream needs its fmt chunk "
+                                + "before its data chunk (it is read once, in order)");
+                    }
                     if (dataOffset < 0) {
                         dataOffset = body;
                         dataBytes = rf64 && size == SIZE_IN_DS64 ? ds64DataBytes : size;
@@ -110,14 +114,16 @@ final class WavHeaderParser {
             throw error("no audio samples: the data chunk is empty");
         }
         long available = Math.max(0, fileSize - dataOffset);
-        if (dataBytes > available && unknownLength(rf64, dataBytes)) {
+        boolean toEnd = unknownLength(rf64, dataBytes) && (dataBytes > available || fileSize == ByteInput.UNKNOWN_SIZE);
+        if (toEnd) {
             dataBytes = available; // written to a pipe: the data runs to the end
         }
         if (dataBytes > available) {
             throw error("truncated: the data chunk declares " + dataBytes + " bytes but only "
                     + available + " bytes follow it");
         }
-        WavLayout layout = new WavLayout(format, dataOffset, dataBytes);
+        WavLayout layout = new WavLayout(format, dataOffset, dataBytes,
+                toEnd && fileSize == ByteInput.UNKNOWN_SIZE);
         if (layout.frames() == 0) {
             throw error("no audio samples: the data chunk holds " + dataBytes
                     + " bytes, less than one " + format.blockAlign() + "-byte frame");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
@@ -29,13 +30,15 @@ public final class WavReader implements SignalSource, AutoCloseable {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path file;
-    private final FileChannel channel;
+    private final ByteInput channel;
     private final WavLayout layout;
     private final ByteBuffer buffer;
     private final int bufferFrames;
     private long framesRead;
+    /** Whether a stream running to its end has ended. */
+    private boolean ended;
 
-    private WavReader(Path file, FileChannel channel, WavLayout layout) {
+    private WavReader(Path file, ByteInput channel, WavLayout layout) {
         this.file = file;
         this.channel = channel;
         this.layout = layout;
@@ -55,7 +58,24 @@ public final class WavReader implements SignalSource, AutoCloseable {
      */
     public static WavReader open(Path file) throws IOException {
         RegularFiles.attributes(file);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        return open(file, ByteInput.of(FileChannel.open(file, StandardOpenOption.READ)));
+    }
+
+    /**
+     * Reads a WAV stream as it arrives (standard input), once and in order: its fmt chunk must
+     * come before its data chunk. A stream whose data size says "unknown" (as sox and ffmpeg
+     * write to a pipe) is read to its end: its length is then known only once read.
+     *
+     * @param in the stream, positioned at its first byte
+     * @param name what messages call it
+     * @return the reader, at the first frame (the header is read now); close it when done
+     * @throws AudioFormatException if the stream is not a WAV stream this reader can decode
+     */
+    public static WavReader stream(ReadableByteChannel in, String name) throws IOException {
+        return open(Path.of(name), ByteInput.forward(in, name));
+    }
+
+    private static WavReader open(Path file, ByteInput channel) throws IOException {
         try {
             return new WavReader(file, channel, WavHeaderParser.parse(channel, file));
         } catch (IOException | RuntimeException e) {
@@ -90,10 +110,11 @@ public final class WavReader implements SignalSource, AutoCloseable {
     /**
      * Total number of frames in the file.
      *
-     * @return frames (samples per channel)
+     * @return frames (samples per channel); -1 for a stream read to its end, whose length is
+     *     {@link #position()} once read
      */
     public long frames() {
-        return layout.frames();
+        return layout.untilEnd() ? -1 : layout.frames();
     }
 
     /**
@@ -128,32 +149,42 @@ public final class WavReader implements SignalSource, AutoCloseable {
                         + " frames at offset " + offset);
             }
         }
-        int total = (int) Math.min(maxFrames, frames() - framesRead);
+        int total = ended ? 0 : (int) Math.min(maxFrames, layout.frames() - framesRead);
         int done = 0;
         while (done < total) {
             int chunk = Math.min(total - done, bufferFrames);
-            fill(chunk);
-            int bad = SampleCodec.decode(buffer, layout.format().encoding(), dst, channels, offset + done, chunk);
+            int got = fill(chunk);
+            int bad = SampleCodec.decode(buffer, layout.format().encoding(), dst, channels, offset + done, got);
             if (bad >= 0) {
                 throw nonFinite(bad);
             }
-            done += chunk;
-            framesRead += chunk;
+            done += got;
+            framesRead += got;
+            if (got < chunk) {
+                ended = true;
+                break;
+            }
         }
-        return total;
+        return done;
     }
 
-    private void fill(int frames) throws IOException {
+    /** Reads {@code frames} frames into the buffer; fewer only where a stream read to its end ends. */
+    private int fill(int frames) throws IOException {
         int blockAlign = layout.format().blockAlign();
         long start = layout.dataOffset() + framesRead * blockAlign;
         buffer.clear().limit(frames * blockAlign);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, start + buffer.position()) < 0) {
+                if (layout.untilEnd()) {
+                    break; // a partial frame at the end is left out
+                }
                 throw new AudioFormatException(file, "truncated: the file ended at byte "
                         + (start + buffer.position()) + " while reading the data chunk");
             }
         }
-        buffer.flip();
+        int got = buffer.position() / blockAlign;
+        buffer.flip().limit(got * blockAlign);
+        return got;
     }
 
     private AudioFormatException nonFinite(int interleavedIndex) {

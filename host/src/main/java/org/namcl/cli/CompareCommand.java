@@ -164,12 +164,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         CompareRun run = new CompareRun(chosen, against, limits, loading, threadsOption.threads, progress)
                 .charting(htmlFile == null ? 0 : CompareHtml.CHARTED);
-        List<PairComparison> results = run.run(modelPaths, files);
-        CompareReport report = new CompareReport(results, limits);
-        if (!quiet) {
-            report.summary().forEach(line -> spec.commandLine().getErr().println("namcl: " + line));
-            spec.commandLine().getErr().flush();
+        List<PairComparison> results;
+        try (InterruptSummary interrupted = InterruptSummary.install(progress,
+                () -> printSummary(progress, new CompareReport(run.resultsSoFar(), limits)))) {
+            results = run.run(modelPaths, files);
         }
+        CompareReport report = new CompareReport(results, limits);
+        progress.summary(() -> printSummary(progress, report));
         int code = report.count(Verdict.PASS) == results.size() ? ExitCodes.OK : ExitCodes.FAILED;
         List<String> arguments = spec.commandLine().getParseResult().originalArgs();
         try {
@@ -184,6 +185,11 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return code;
+    }
+
+    /** The last lines: how many pairs passed, the worst one (notices: not when quiet). */
+    private static void printSummary(ProgressReporter progress, CompareReport report) {
+        report.summary().forEach(progress::notice);
     }
 
     private int qualify(Limits limits) {

@@ -132,8 +132,12 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalResult> ranked;
         Evaluator evaluator;
         try (ResultsDatabase db = dbFile == null ? null : ResultsDatabase.open(dbFile)) {
-            evaluator = new Evaluator(options, progress, db, htmlFile != null);
-            ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
+            Evaluator running = new Evaluator(options, progress, db, htmlFile != null);
+            evaluator = running;
+            try (InterruptSummary interrupted = InterruptSummary.install(progress,
+                    () -> printResults(Ranking.rank(running.resultsSoFar()), progress))) {
+                ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
+            }
         } catch (SQLException e) {
             progress.error("cannot use the results database " + dbFile + ": " + e.getMessage());
             return ExitCodes.FAILED;
@@ -142,7 +146,6 @@ final class EvalCommand implements Callable<Integer> {
             progress.notice(evaluator.fromDatabase() + " of the results were in the results database " + dbFile
                     + " already");
         }
-        ResultTable.print(ranked, spec.commandLine().getOut());
         EvalRun run = new EvalRun(Version.get(), started, evaluator.engineDescription(),
                 spec.commandLine().getParseResult().originalArgs(), options.settings(), ranked);
         boolean failed = ranked.stream().anyMatch(EvalResult::failed);
@@ -152,9 +155,16 @@ final class EvalCommand implements Callable<Integer> {
             progress.error(e.getMessage());
             failed = true;
         }
+        progress.summary(() -> printResults(ranked, progress));
+        return failed ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    /** The table on stdout, and how many scored. */
+    private void printResults(List<EvalResult> ranked, ProgressReporter progress) {
+        progress.clear();
+        ResultTable.print(ranked, spec.commandLine().getOut());
         long bad = ranked.stream().filter(EvalResult::failed).count();
         progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
-        return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private EvalOptions options() {

@@ -159,20 +159,35 @@ final class RenderCommand implements Callable<Integer> {
         if (StandardStreams.isDash(outDir) && StandardStreams.isDash(reportFile)) {
             throw usage("-o - and --report - both write to standard output; write the report to a file");
         }
+        List<Path> distinctModels = models();
         if (StandardStreams.dashes(inputs) == 0) {
-            return render(null);
+            return render(null, distinctModels, engineOptions.engine);
+        }
+        if (streamsStdin(distinctModels)) {
+            return render(StandardInput.stream(System.in), distinctModels, EngineChoice.CPU);
         }
         try (StandardInput stdin = StandardInput.read(System.in)) {
-            return render(stdin);
+            return render(stdin, distinctModels, engineOptions.engine);
         } catch (IOException e) {
             spec.commandLine().getErr().println("namcl: error: " + e.getMessage());
             return ExitCodes.FAILED;
         }
     }
 
-    private int render(StandardInput stdin) {
-        RenderOptions options = options();
-        List<Path> distinctModels = models();
+    /**
+     * Whether standard input is rendered as it arrives: one model, the one input -, -o -, no
+     * --resample (an output of unknown length is not resampled back), on the CPU engine (the
+     * default engine's choice then, unless --device names an OpenCL device: the CPU engine renders
+     * each block as it is read). Otherwise it is copied whole first.
+     */
+    private boolean streamsStdin(List<Path> distinctModels) {
+        return inputs.size() == 1 && StandardStreams.isDash(inputs.get(0)) && StandardStreams.isDash(outDir)
+                && distinctModels.size() == 1 && !resample && (engineOptions.engine == EngineChoice.CPU
+                || engineOptions.engine == EngineChoice.AUTO && engineOptions.device == null);
+    }
+
+    private int render(StandardInput stdin, List<Path> distinctModels, EngineChoice engine) {
+        RenderOptions options = options(engine);
         ProgressReporter progress = new ProgressReporter(spec.commandLine().getErr(), quiet,
                 Terminal.stderrIsTerminal());
         if (engineOptions.device != null && engineOptions.engine == EngineChoice.CPU) {
@@ -221,9 +236,9 @@ final class RenderCommand implements Callable<Integer> {
         }
     }
 
-    private RenderOptions options() {
+    private RenderOptions options(EngineChoice engine) {
         try {
-            return RenderOptions.builder().engine(engineOptions.engine).device(engineOptions.device)
+            return RenderOptions.builder().engine(engine).device(engineOptions.device)
                     .threads(threadsOption.threads)
                     .slim(slimOption.slim).format(format)
                     .normalize(normalize == Normalize.LOUDNESS).inputGainDb(inputGainDb).outputGainDb(outputGainDb)

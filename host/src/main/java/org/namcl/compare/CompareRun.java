@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,12 +18,14 @@ import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSource;
 import org.namcl.engine.Support;
+import org.namcl.files.OwnedFiles;
 import org.namcl.model.ModelException;
 import org.namcl.render.InputFile;
 import org.namcl.render.LoadedModel;
 import org.namcl.render.OutputPaths;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.ProgressSource;
 import org.namcl.render.RenderOptions;
 
 /**
@@ -83,7 +86,11 @@ public final class CompareRun {
 
     /** Compares every pair; returns the results in the order they were found, model by model. */
     public List<PairComparison> run(List<Path> models, List<InputFile> inputs) {
-        progress.start(models.size() * inputs.size() * compared().size(), 0);
+        double[] seconds = inputs.stream().mapToDouble(in -> progress.live() ? in.seconds() : 0).toArray();
+        // every side renders each input: the baseline too, unless it is read from files
+        int rendered = against == null ? sides.size() : compared().size();
+        progress.start(models.size() * inputs.size() * compared().size(),
+                models.size() * rendered * Arrays.stream(seconds).sum());
         Map<Side, Engine> engines = new LinkedHashMap<>();
         Map<Side, String> unusable = new LinkedHashMap<>();
         for (Side s : sides) {
@@ -97,11 +104,20 @@ public final class CompareRun {
         Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         try {
             for (Path model : models) {
-                compareModel(model, inputs, engines, unusable, temp, models.size() == 1);
+                compareModel(model, inputs, seconds, engines, unusable, temp, models.size() == 1);
             }
         } finally {
             engines.values().forEach(Engine::close);
         }
+        return resultsSoFar();
+    }
+
+    /**
+     * The results so far, while {@link #run} runs (what an interrupted run prints).
+     *
+     * @return the results, in the order they were found
+     */
+    public List<PairComparison> resultsSoFar() {
         synchronized (results) {
             return List.copyOf(results);
         }
@@ -110,6 +126,10 @@ public final class CompareRun {
     /** One input through one model: its files and what became of it. */
     private static final class Pair {
         final InputFile input;
+        /** Its length, for the progress line (0 when not known). */
+        final double seconds;
+        /** The source of its rendering on the side under way, as the progress line counts it. */
+        ProgressSource counted;
         String problem;
         int rate;
         int channels;
@@ -119,9 +139,15 @@ public final class CompareRun {
         /** The baseline being read: a WavReader or a RawSignalFile.Reader. */
         SignalSource baseline;
 
-        Pair(InputFile input) {
+        Pair(InputFile input, double seconds) {
             this.input = input;
+            this.seconds = seconds;
             this.problem = input.problem();
+        }
+
+        /** Input seconds of its rendering on the side under way the progress line has not counted. */
+        double remaining() {
+            return counted == null ? seconds : counted.remaining();
         }
 
         void closeFiles() {
@@ -139,7 +165,7 @@ public final class CompareRun {
         }
     }
 
-    private void compareModel(Path modelPath, List<InputFile> inputs, Map<Side, Engine> engines,
+    private void compareModel(Path modelPath, List<InputFile> inputs, double[] seconds, Map<Side, Engine> engines,
                               Map<Side, String> unusable, Path temp, boolean onlyModel) {
         LoadedModel model;
         try {
@@ -147,14 +173,21 @@ public final class CompareRun {
         } catch (ModelException e) {
             String why = Problems.describe(e);
             progress.error(why);
-            for (InputFile in : inputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                if (against == null) {
+                    progress.settled(seconds[i]);
+                }
                 for (Side s : compared()) {
-                    add(new PairComparison(modelPath, in.path(), s.toString(), baselineName(null), 0, null, why), false);
+                    add(new PairComparison(modelPath, inputs.get(i).path(), s.toString(), baselineName(null), 0, null,
+                            why), false, seconds[i]);
                 }
             }
             return;
         }
-        List<Pair> pairs = inputs.stream().map(Pair::new).toList();
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            pairs.add(new Pair(inputs.get(i), seconds[i]));
+        }
         try {
             if (against != null) {
                 for (Pair p : pairs) {
@@ -162,6 +195,8 @@ public final class CompareRun {
                 }
             } else {
                 renderBaseline(model, pairs, engines.get(sides.get(0)), unusable.get(sides.get(0)), temp);
+                // what the baseline did not render (it failed, or could not start) is over all the same
+                pairs.forEach(p -> progress.settled(p.remaining()));
             }
             for (Side s : compared()) {
                 compareSide(model, pairs, s, engines.get(s), unusable.get(s));
@@ -206,7 +241,7 @@ public final class CompareRun {
         engine.run(jobs(ready, p -> {
             open(p, model);
             p.raw = new RawSignalFile(temp, p.channels);
-            return new RenderJob(model.net(), p.source, p.raw.sink(), p);
+            return new RenderJob(model.net(), counting(p, model, side), p.raw.sink(), p);
         }, (p, why) -> p.problem = why), outcome -> {
             Pair p = (Pair) outcome.job().tag();
             try {
@@ -228,7 +263,7 @@ public final class CompareRun {
             String problem = p.problem != null ? p.problem : cannot;
             if (problem != null) {
                 add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate, null,
-                        problem), !problem.equals(unusable));
+                        problem), !problem.equals(unusable), p.seconds);
             } else {
                 ready.add(p);
             }
@@ -240,9 +275,9 @@ public final class CompareRun {
             open(p, model);
             ComparingSink sink = new ComparingSink(baselineSource(p), p.channels,
                     charted > 0 ? new DifferenceTrace(p.source.frames(), p.rate) : null);
-            return new RenderJob(model.net(), p.source, sink, p);
+            return new RenderJob(model.net(), counting(p, model, side), sink, p);
         }, (p, why) -> add(new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate,
-                null, why), true)), outcome -> {
+                null, why), true, p.remaining())), outcome -> {
             Pair p = (Pair) outcome.job().tag();
             Difference d = null;
             DifferenceTrace.Trace trace = null;
@@ -263,7 +298,7 @@ public final class CompareRun {
             p.closeFiles();
             PairComparison r = new PairComparison(model.path(), p.input.path(), side.toString(), baselineName(p), p.rate,
                     d, problem);
-            add(r, true);
+            add(r, true, p.remaining());
             if (trace != null) {
                 keep(r, trace);
             }
@@ -276,8 +311,15 @@ public final class CompareRun {
         return s.supported() ? null : side + " cannot render " + model.path() + ": " + s.problem();
     }
 
+    /** The pair's source on {@code side}, counted by the progress line. */
+    private SignalSource counting(Pair p, LoadedModel model, Side side) {
+        p.counted = progress.counting(p.source, p.rate, p.seconds, model.name(), p.input.name() + " on " + side);
+        return p.counted;
+    }
+
     /** Opens the pair's input, checking it against the model (and its baseline file). */
     private static void open(Pair p, LoadedModel model) throws IOException {
+        p.counted = null; // this side's rendering has counted nothing yet
         p.source = WavReader.open(p.input.path());
         p.rate = p.source.format().sampleRate();
         p.channels = p.source.channels();
@@ -310,16 +352,20 @@ public final class CompareRun {
         return p == null || p.baselineFile == null ? against.toString() : p.baselineFile.toString();
     }
 
-    /** Records a result; {@code say} prints its line when it did not pass. */
-    private void add(PairComparison r, boolean say) {
-        if (say && r.problem() != null) {
+    /**
+     * Records a result; {@code say} prints its line when it did not pass (not once namcl is
+     * stopping: every pair under way fails for that alone). {@code remaining} of its input seconds
+     * were not counted by the progress line yet.
+     */
+    private void add(PairComparison r, boolean say, double remaining) {
+        if (say && r.problem() != null && !OwnedFiles.process().stopping()) {
             progress.error(OutputPaths.modelName(r.model()) + " / " + r.input() + " on " + r.side() + ": "
                     + r.problem());
         }
         synchronized (results) {
             results.add(r);
         }
-        progress.pairDone(0);
+        progress.pairDone(remaining);
     }
 
     /** Keeps {@code trace} if {@code r} is among the {@link #charted} worst pairs so far. */
@@ -347,6 +393,9 @@ public final class CompareRun {
 
             @Override
             public boolean hasNext() {
+                if (OwnedFiles.process().stopping()) {
+                    return false; // a signal: no more work
+                }
                 while (next == null && it.hasNext()) {
                     Pair p = it.next();
                     try {

@@ -23,6 +23,7 @@ import org.namcl.engine.Engine;
 import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.Support;
+import org.namcl.files.OwnedFiles;
 import org.namcl.files.Sha256;
 import org.namcl.model.ModelException;
 import org.namcl.model.NamFile;
@@ -32,6 +33,7 @@ import org.namcl.render.EngineSelector;
 import org.namcl.render.OutputPaths;
 import org.namcl.render.Problems;
 import org.namcl.render.ProgressReporter;
+import org.namcl.render.ProgressSource;
 
 /**
  * Scores every model on every pair: each DI and target decoded once, every (model, pair) a
@@ -86,8 +88,9 @@ public final class Evaluator {
     /** Scores each model on each pair; the results in model order, then pair order. */
     public List<EvalResult> run(List<Path> models, List<EvalPair> pairs) {
         List<Prepared> prepared = pairs.stream().map(this::prepare).toList();
-        // the progress line counts results, not seconds: rendering is only part of the work
-        progress.start(models.size() * pairs.size(), 0);
+        // the share done counts DI seconds rendered: scoring a pair takes a fraction of its rendering
+        progress.start(models.size() * pairs.size(),
+                models.size() * prepared.stream().mapToDouble(Prepared::seconds).sum());
         EngineSelector engines;
         try {
             engines = startEngines.apply(progress::notice);
@@ -97,7 +100,8 @@ public final class Evaluator {
             progress.error(problem);
             for (int m = 0; m < models.size(); m++) {
                 for (int p = 0; p < prepared.size(); p++) {
-                    add(seq(m, p, prepared), failure(models.get(m), null, prepared.get(p), problem));
+                    add(seq(m, p, prepared), failure(models.get(m), null, prepared.get(p), problem),
+                            prepared.get(p).seconds());
                 }
             }
             return results();
@@ -129,9 +133,19 @@ public final class Evaluator {
         return List.copyOf(results.values());
     }
 
-    private synchronized void add(long seq, EvalResult r) {
+    /**
+     * The results so far, while {@link #run} runs (what an interrupted run prints).
+     *
+     * @return the results, in model order, then pair order
+     */
+    public List<EvalResult> resultsSoFar() {
+        return results();
+    }
+
+    /** Records a result; {@code remaining} of its DI seconds were not counted by the progress line yet. */
+    private synchronized void add(long seq, EvalResult r, double remaining) {
         results.put(seq, r);
-        progress.pairDone(0);
+        progress.pairDone(remaining);
     }
 
     private static long seq(int model, int pair, List<Prepared> pairs) {
@@ -199,13 +213,14 @@ public final class Evaluator {
         String problem = Problems.describe(f.cause());
         if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
             progress.notice(engine.name() + " failed on " + job.name() + " (" + problem + "); rendering it on the CPU");
+            progress.retract(job.counted.advanced());
             synchronized (retry) {
                 retry.add(job);
             }
             return;
         }
         progress.error(job.name() + ": " + problem);
-        add(job.seq, failure(job.model.path, job.model, job.pair, problem));
+        add(job.seq, failure(job.model.path, job.model, job.pair, problem), job.counted.remaining());
     }
 
     private void score(Job job) {
@@ -229,7 +244,7 @@ public final class Evaluator {
             progress.error(e.getMessage() + " (model " + job.model.name + ")");
             r = failure(job.model.path, job.model, job.pair, e.getMessage());
         }
-        add(job.seq, store(job, r));
+        add(job.seq, store(job, r), job.counted.remaining());
     }
 
     /** Whether the database has the job's result; if so it is taken from there, as of this run's paths. */
@@ -247,11 +262,11 @@ public final class Evaluator {
                 stored++;
             }
             add(job.seq, result(job.model.path, job.model, job.pair, r.metrics(),
-                    r.validationEsr(), r.problem()).withCharts(r.charts()));
+                    r.validationEsr(), r.problem()).withCharts(r.charts()), job.pair.seconds());
         } catch (SQLException e) {
             String problem = "cannot read the results database " + db.file() + ": " + e.getMessage();
             progress.error(problem);
-            add(job.seq, failure(job.model.path, job.model, job.pair, problem));
+            add(job.seq, failure(job.model.path, job.model, job.pair, problem), job.pair.seconds());
         }
         return true;
     }
@@ -297,6 +312,11 @@ public final class Evaluator {
             this(pair, di, target, problem, v3, inputSha256, targetSha256, new ConcurrentHashMap<>());
         }
 
+        /** The DI's length in seconds; 0 when it was not read. */
+        double seconds() {
+            return di == null ? 0 : di.samples().length / (double) di.sampleRate();
+        }
+
         /** The DI as a model at {@code rate} hears it: resampled once per rate (--resample). */
         float[] diAt(int rate) {
             return rate == di.sampleRate() ? di.samples()
@@ -313,7 +333,7 @@ public final class Evaluator {
     }
 
     /** One (model, pair) render: the output it fills. */
-    private static final class Job {
+    private final class Job {
         final long seq;
         final Model model;
         final Prepared pair;
@@ -322,6 +342,8 @@ public final class Evaluator {
         /** The rate the model runs at: the DI's, or the model's own with --resample. */
         final int rate;
         float[] output;
+        /** The source of its latest render, as the progress line counts it. */
+        ProgressSource counted;
 
         Job(long seq, Model model, Prepared pair, ScoreKey key, int rate) {
             this.seq = seq;
@@ -334,7 +356,8 @@ public final class Evaluator {
         RenderJob render() {
             float[] in = pair.diAt(rate);
             output = new float[in.length];
-            return new RenderJob(model.net, ArraySignal.source(in), ArraySignal.sink(output), this);
+            counted = progress.counting(ArraySignal.source(in), rate, pair.seconds(), model.name, pair.pair.name());
+            return new RenderJob(model.net, counted, ArraySignal.sink(output), this);
         }
 
         /** The output at the DI's rate, as long as the DI. */
@@ -377,6 +400,9 @@ public final class Evaluator {
 
         @Override
         public boolean hasNext() {
+            if (OwnedFiles.process().stopping()) {
+                return false; // a signal: no more work
+            }
             while (ready == null && modelIndex < models.size()) {
                 if (pairIndex == pairs.size()) {
                     modelIndex++;
@@ -438,7 +464,7 @@ public final class Evaluator {
             Path path = models.get(modelIndex);
             if (pair.problem != null || modelProblem != null) {
                 add(seq, failure(path, model, pair,
-                        pair.problem != null ? pair.problem : modelProblem));
+                        pair.problem != null ? pair.problem : modelProblem), pair.seconds());
                 return null;
             }
             double modelRate = model.net.sampleRate();
@@ -452,7 +478,7 @@ public final class Evaluator {
             }
             if (problem != null) {
                 progress.error(problem);
-                add(seq, failure(path, model, pair, problem));
+                add(seq, failure(path, model, pair, problem), pair.seconds());
                 return null;
             }
             Job job = new Job(seq, model, pair, db == null ? null

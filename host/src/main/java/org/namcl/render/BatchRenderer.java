@@ -153,7 +153,7 @@ public final class BatchRenderer {
         Pair p = (Pair) outcome.job().tag();
         if (outcome instanceof JobOutcome.Done) {
             try {
-                PairResult r = p.output.commit(p.frames);
+                PairResult r = p.output.commit(p.inputFrames());
                 p.finish();
                 if (r.clippedSamples() > 0) {
                     progress.warn(p.output.path() + ": " + r.clippedSamples() + " samples clipped to the "
@@ -165,7 +165,7 @@ public final class BatchRenderer {
                         p.plan.replacing() == null ? Status.RENDERED : Status.RERENDERED, p.plan.replacing(),
                         r.frames(), r.channels(), r.sampleRate(), r.seconds(), p.wall(), engine.name(),
                         r.clippedSamples(), r.levels(), null));
-                progress.pairDone(p.seconds - p.advanced);
+                progress.pairDone(p.remaining());
             } catch (IOException | RuntimeException e) {
                 fail(p, engine, Problems.describe(e));
             }
@@ -176,7 +176,7 @@ public final class BatchRenderer {
         String problem = withoutPrefix(Problems.describe(f.cause()), p.input.path());
         if (f.fault() == JobOutcome.Fault.ENGINE && retry != null) {
             progress.notice(engine.name() + " failed on " + p.name() + " (" + problem + "); rendering it on the CPU");
-            progress.retract(p.advanced);
+            progress.retract(p.advanced());
             synchronized (retry) {
                 retry.add(p);
             }
@@ -192,7 +192,7 @@ public final class BatchRenderer {
         report.add(p.seq, new RunReport.Pair(p.input.name(), str(p.model.path()), str(p.outputPath),
                 Status.FAILED, null, null, null, null, null, p.wall(), engine == null ? null : engine.name(), null,
                 null, problem));
-        progress.pairDone(p.seconds - p.advanced);
+        progress.pairDone(p.remaining());
     }
 
     /** A pair's error line; none once namcl is stopping, when every pair under way fails for that alone. */
@@ -312,7 +312,8 @@ public final class BatchRenderer {
             Resume.Plan plan;
             try {
                 output = destination.output(model.name(), in);
-                OutputRecord record = OutputRecord.of(report.version(), model.sha256(), options, in.path());
+                OutputRecord record = OutputRecord.of(report.version(), model.sha256(), options,
+                        in.stream() == null ? in.path() : null);
                 plan = destination.resumable() ? resume.plan(output, record) : Resume.Plan.render(record);
             } catch (IOException | RuntimeException e) {
                 String why = withoutPrefix(Problems.describe(e), in.path());
@@ -370,9 +371,14 @@ public final class BatchRenderer {
         SignalSource source;
         /** The file being decoded, or null when the input comes from memory. */
         InputSource decoding;
+        /** The input's frames; -1 for a stream until it has ended. */
         long frames;
-        /** Input seconds reported to the progress line so far. */
-        volatile double advanced;
+        /** Frames of silence after the input. */
+        long tail;
+        /** The reader of a stream, or null. */
+        WavReader streamed;
+        /** The source as the progress line counts it, once open. */
+        ProgressSource counted;
 
         Pair(long seq, InputFile input, LoadedModel model, Path outputPath, Destination destination, double seconds,
              Resume.Plan plan) {
@@ -387,30 +393,33 @@ public final class BatchRenderer {
 
         /** Reads the file's header and makes the source and sink. */
         void open() throws IOException {
-            WavReader reader = WavReader.open(input.path());
+            WavReader reader = input.open();
             try {
                 WavFormat in = reader.format();
                 ChannelLimit.check(in.channels(), options.mixMono());
                 int modelRate = modelRate(in.sampleRate());
                 frames = reader.frames();
-                long tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
+                tail = TailLength.frames(options, model.net(), in.sampleRate(), modelRate);
                 WavFormat out = new WavFormat(options.mixMono() ? 1 : in.channels(), in.sampleRate(),
                         options.format().encodingFor(in.encoding()));
                 output = new ModelOutput(outputPath, destination, out,
                         RenderOptions.linear(options.outputGainDb() + model.normalizationDb()), modelRate,
-                        frames + tail, plan.record().chunk());
+                        frames < 0 ? -1 : frames + tail, plan.record().chunk());
                 DecodedInputs.Key key = new DecodedInputs.Key(input.path().toAbsolutePath(), modelRate, tail);
-                float[][] kept = decoded.get(key);
+                float[][] kept = input.stream() == null ? decoded.get(key) : null;
                 if (kept != null) {
                     reader.close();
                     source = DecodedInputs.replay(kept);
                 } else {
-                    decoding = decoded.keeping(key, new ModelInput(reader, options.mixMono(),
-                            RenderOptions.linear(options.inputGainDb()), tail, modelRate));
+                    ModelInput heard = new ModelInput(reader, options.mixMono(),
+                            RenderOptions.linear(options.inputGainDb()), tail, modelRate);
+                    // a stream is read once, as it arrives: nothing of it is kept
+                    streamed = input.stream() != null ? reader : null;
+                    decoding = streamed != null ? heard : decoded.keeping(key, heard);
                     source = decoding;
                 }
-                source = progressing(source, modelRate, in.sampleRate() / (double) modelRate);
-                progress.rendering(model.name(), input.name());
+                counted = progress.counting(source, modelRate, seconds, model.name(), input.name());
+                source = counted;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 reader.close();
                 throw e;
@@ -456,25 +465,23 @@ public final class BatchRenderer {
             return new RenderJob(model.net(), source, output, this);
         }
 
-        /** Reports the seconds of input each read covers to the progress line. */
-        private SignalSource progressing(SignalSource s, int modelRate, double fileFramesPerModelFrame) {
-            return new SignalSource() {
-                @Override
-                public int channels() {
-                    return s.channels();
-                }
+        /** The input's frames: a stream's (and its output's length) are known once it has ended. */
+        long inputFrames() {
+            if (frames < 0) {
+                frames = streamed.position();
+                output.length(frames + tail);
+            }
+            return frames;
+        }
 
-                @Override
-                public int read(float[][] dst, int off, int n) throws IOException {
-                    int k = s.read(dst, off, n);
-                    double secs = Math.min(k / (double) modelRate, seconds - advanced);
-                    if (secs > 0) {
-                        advanced += secs;
-                        progress.advance(secs);
-                    }
-                    return k;
-                }
-            };
+        /** Input seconds reported to the progress line so far. */
+        double advanced() {
+            return counted == null ? 0 : counted.advanced();
+        }
+
+        /** Input seconds of the pair the progress line has not counted yet. */
+        double remaining() {
+            return counted == null ? seconds : counted.remaining();
         }
 
         /** The rate the model runs at for a file at {@code fileRate}, or why the pair cannot render. */
@@ -511,17 +518,7 @@ public final class BatchRenderer {
 
     /** Input lengths from the WAV headers, for the progress line's ETA; 0 where unreadable. */
     private static double[] durations(List<InputFile> inputs) {
-        double[] s = new double[inputs.size()];
-        for (int i = 0; i < s.length; i++) {
-            if (inputs.get(i).problem() == null) {
-                try (WavReader r = WavReader.open(inputs.get(i).path())) {
-                    s[i] = r.frames() / (double) r.format().sampleRate();
-                } catch (IOException | RuntimeException e) {
-                    // reported when the pair is rendered
-                }
-            }
-        }
-        return s;
+        return inputs.stream().mapToDouble(InputFile::seconds).toArray();
     }
 
     private static String str(Path p) {

@@ -20,7 +20,8 @@ final class ModelOutput implements SignalSink {
     private final WavChunk record;
     private final float gain;
     private final Resampler[] fromModel;
-    private final long target;
+    /** Frames the output has; -1 until known (a stream's input ends). */
+    private long target;
     private float[][] fileRate;
     private final float[][] scaled;
     private WavWriter writer;
@@ -29,7 +30,8 @@ final class ModelOutput implements SignalSink {
     private boolean closed;
 
     /**
-     * @param target frames the output has: the input's plus the tail
+     * @param target frames the output has: the input's plus the tail; -1 while the input's length
+     *               is not known (a stream, never resampled: the engine writes one frame per input frame)
      * @param record how the output is made, written into it
      */
     ModelOutput(Path output, Destination destination, WavFormat format, float gain, int modelRate, long target,
@@ -42,12 +44,20 @@ final class ModelOutput implements SignalSink {
         this.target = target;
         int channels = format.channels();
         this.fromModel = Resampler.perChannel(channels, modelRate, format.sampleRate());
+        if (target < 0 && fromModel != null) {
+            throw new IllegalArgumentException("an output of unknown length cannot be resampled");
+        }
         this.fileRate = new float[channels][0];
         this.scaled = new float[channels][0];
     }
 
     Path path() {
         return output;
+    }
+
+    /** The output's length, once the input's is known (a stream's, at its end). */
+    synchronized void length(long frames) {
+        target = frames;
     }
 
     @Override
@@ -97,7 +107,7 @@ final class ModelOutput implements SignalSink {
     }
 
     private void emit(float[][] src, int off, int k) throws IOException {
-        int m = (int) Math.min(k, target - written);
+        int m = target < 0 ? k : (int) Math.min(k, target - written);
         if (m <= 0) {
             return;
         }

@@ -36,7 +36,7 @@ final class OutputGuard {
         }
         List<InputFile> checked = new ArrayList<>(inputs.size());
         for (InputFile in : inputs) {
-            if (in.problem() != null) {
+            if (in.problem() != null || in.stream() != null) {
                 checked.add(in);
                 continue;
             }

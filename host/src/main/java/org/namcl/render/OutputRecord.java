@@ -40,21 +40,25 @@ public final class OutputRecord {
      * The record of an output rendered now.
      *
      * @param modelSha256 the model file's SHA-256, in hex
+     * @param input the input file, or null for a stream (its size and time are then "stream")
      * @throws IOException when the input's attributes cannot be read
      */
     static OutputRecord of(String version, String modelSha256, RenderOptions options, Path input)
             throws IOException {
+        if (input == null) {
+            return of(version, modelSha256, options, "stream", "stream");
+        }
         BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
-        return of(version, modelSha256, options, attrs.size(), attrs.lastModifiedTime());
+        return of(version, modelSha256, options, Long.toString(attrs.size()), attrs.lastModifiedTime().toString());
     }
 
-    private static OutputRecord of(String version, String modelSha256, RenderOptions options, long inputBytes,
-                                   FileTime inputModified) {
+    private static OutputRecord of(String version, String modelSha256, RenderOptions options, String inputBytes,
+                                   String inputModified) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("namcl", version);
         f.put("model_sha256", modelSha256);
-        f.put("input_bytes", Long.toString(inputBytes));
-        f.put("input_modified", inputModified.toString());
+        f.put("input_bytes", inputBytes);
+        f.put("input_modified", inputModified);
         f.put("format", options.format().name().toLowerCase(Locale.ROOT));
         f.put("input_gain_db", Double.toString(options.inputGainDb()));
         f.put("output_gain_db", Double.toString(options.outputGainDb()));
@@ -87,7 +91,8 @@ public final class OutputRecord {
                                    long inputBytes, FileTime inputModified) throws IOException {
         OutputRecord found = read(output);
         return found != null
-                && of(version, modelSha256, options, inputBytes, inputModified).differences(found) == null;
+                && of(version, modelSha256, options, Long.toString(inputBytes), inputModified.toString())
+                        .differences(found) == null;
     }
 
     WavChunk chunk() {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import org.namcl.engine.SignalSource;
 import org.namcl.files.OwnedFiles;
 import org.namcl.render.RunReport.Status;
 
@@ -139,6 +140,9 @@ public final class ProgressReporter {
     public synchronized void advance(double seconds) {
         doneSeconds += seconds;
         renderedSeconds += seconds;
+        if (summarized) {
+            return; // the summary is out (a signal): the line stays off the screen
+        }
         if (live && System.nanoTime() - lastDraw > REDRAW_NANOS) {
             draw();
         } else if (!live && !quiet && System.nanoTime() - lastPlain > plainNanos) {
@@ -155,6 +159,32 @@ public final class ProgressReporter {
     public synchronized void retract(double seconds) {
         renderedSeconds -= seconds;
         doneSeconds -= seconds;
+    }
+
+    /**
+     * Work of the batch that ends without finishing a pair of its own (a comparison's baseline
+     * rendering): {@code remaining} of its input seconds, not reported through {@link #advance},
+     * count as done.
+     *
+     * @param remaining those seconds
+     */
+    public synchronized void settled(double remaining) {
+        doneSeconds += Math.max(0, remaining);
+    }
+
+    /**
+     * A source that reports the input seconds each read covers through {@link #advance}, and
+     * names its pair as the one rendering now at its first read.
+     *
+     * @param source the pair's input
+     * @param rate its frames per second
+     * @param seconds its length in seconds: reads past it (a tail) are not counted
+     * @param model the model's name
+     * @param file the input, as messages call it
+     * @return the counting source
+     */
+    public ProgressSource counting(SignalSource source, int rate, double seconds, String model, String file) {
+        return new ProgressSource(source, this, rate, seconds, model, file);
     }
 
     /**
@@ -177,7 +207,7 @@ public final class ProgressReporter {
     public synchronized void pairDone(double remaining) {
         pairsDone++;
         doneSeconds += Math.max(0, remaining);
-        if (live) {
+        if (live && !summarized) {
             draw();
         }
     }
@@ -189,10 +219,19 @@ public final class ProgressReporter {
      * @param report the run's report so far
      */
     public void interrupted(RunReport report) {
+        interrupted(() -> printSummary(report));
+    }
+
+    /**
+     * Ctrl-C (or another signal): says how many pairs of all were done, then {@code summary}
+     * (what the command prints of what was done); nothing if the summary was given already.
+     *
+     * @param summary prints the summary of the pairs done so far
+     */
+    public void interrupted(Runnable summary) {
         if (claimSummary()) {
-            long done = report.pairs().size();
-            notice("interrupted: " + done + " of " + pairs + (pairs == 1 ? " pair" : " pairs") + " done");
-            printSummary(report);
+            notice("interrupted: " + done() + " of " + pairs + (pairs == 1 ? " pair" : " pairs") + " done");
+            summary.run();
         }
     }
 
@@ -203,9 +242,23 @@ public final class ProgressReporter {
      * @param report the run's report
      */
     public void summary(RunReport report) {
+        summary(() -> printSummary(report));
+    }
+
+    /**
+     * The command's summary at the end of a run: run once, unless the process is stopping (then
+     * {@link #interrupted} gives it) or it was given already.
+     *
+     * @param summary prints the summary
+     */
+    public void summary(Runnable summary) {
         if (!OwnedFiles.process().stopping() && claimSummary()) {
-            printSummary(report);
+            summary.run();
         }
+    }
+
+    private synchronized int done() {
+        return pairsDone;
     }
 
     private synchronized boolean claimSummary() {
@@ -276,12 +329,21 @@ public final class ProgressReporter {
     }
 
     private void print(String line) {
-        if (drawnWidth > 0) {
-            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
-            drawnWidth = 0;
-        }
+        clear();
         err.println(Printable.of(line));
         err.flush();
+    }
+
+    /**
+     * Takes the progress line off the terminal, before something else is written there (eval's
+     * table, on stdout); the next progress draws it again.
+     */
+    public synchronized void clear() {
+        if (drawnWidth > 0) {
+            err.print("\r" + " ".repeat(Math.min(drawnWidth, Math.max(0, columns - 1))) + "\r");
+            err.flush();
+            drawnWidth = 0;
+        }
     }
 
     private double elapsed() {

@@ -2,6 +2,7 @@ package org.namcl.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +60,48 @@ class WavStreamTest {
             assertArrayEquals(new float[] {0.5f, -1f, 1 / 32768f, 7 / 32768f}, back.channel(0),
                     "every frame to the end");
         }
+    }
+
+    @Test
+    void aStreamOfUnknownLengthIsReadOnceToItsEndInWhateverPiecesArrive() throws IOException {
+        byte[] bytes = new WavBytes().chunk("LIST", new byte[6]).fmt(WavBytes.TAG_PCM, 1, 44100, 16)
+                .chunk("data", SOX_UNKNOWN, WavBytes.pcm16(16384, -32768, 1, 7)).build();
+        // a partial last frame, as a stream cut anywhere may end with: left out
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+
+        try (WavReader r = WavReader.stream(Channels.newChannel(new java.io.ByteArrayInputStream(cut)), "-")) {
+            assertEquals(-1, r.frames(), "the length is known once read");
+            float[][] got = new float[1][8];
+            int n = r.read(got, 0, 3);
+            n += r.read(got, n, 8 - n);
+
+            assertEquals(4, n);
+            assertEquals(0, r.read(got, 0, 8), "the end stays the end");
+            assertEquals(4, r.position());
+            assertArrayEquals(new float[] {0.5f, -1f, 1 / 32768f, 7 / 32768f}, java.util.Arrays.copyOf(got[0], 4));
+        }
+    }
+
+    @Test
+    void aStreamWhoseLengthIsGivenFailsWhenItEndsShortAsAFileWould() throws IOException {
+        byte[] bytes = new WavBytes().fmt(WavBytes.TAG_PCM, 1, 44100, 16)
+                .chunk("data", 16, WavBytes.pcm16(1, 2, 3)).build();
+
+        try (WavReader r = WavReader.stream(Channels.newChannel(new java.io.ByteArrayInputStream(bytes)), "-")) {
+            assertEquals(8, r.frames());
+            AudioFormatException e = org.junit.jupiter.api.Assertions.assertThrows(AudioFormatException.class,
+                    () -> r.read(new float[1][8], 0, 8));
+            assertTrue(e.getMessage().startsWith("-: truncated"), e::getMessage);
+        }
+    }
+
+    @Test
+    void aStreamWithItsFmtChunkAfterItsDataFailsInOneLine() {
+        byte[] bytes = new WavBytes().chunk("data", WavBytes.pcm16(1, 2)).fmt(WavBytes.TAG_PCM, 1, 44100, 16).build();
+
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> WavReader.stream(Channels.newChannel(new java.io.ByteArrayInputStream(bytes)), "-"));
+        assertTrue(e.getMessage().contains("a WAV stream needs its fmt chunk before its data chunk"), e::getMessage);
     }
 
     private static int indexOf(byte[] file, String id) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namcl.audio.SampleEncoding;
 import org.namcl.audio.Wav;
+import org.namcl.audio.WavFormat;
+import org.namcl.audio.WavWriter;
 import org.namcl.render.TestAudio;
 import org.namcl.render.TestModels;
 
@@ -118,6 +123,96 @@ class StandardStreamsTest {
         assertEquals(1, report.get("summary").get("rendered").asInt(), r::toString);
         assertEquals(input.toString(), report.get("pairs").get(0).get("input").asText());
         assertTrue(r.err().contains("1 rendered"), "messages stay on stderr");
+    }
+
+    @Test
+    void oneStdinStreamRendersAsItArrivesIntoTheSamplesOfAFileRender() throws Exception {
+        int frames = 200_000; // three of the CPU engine's blocks of 65,536 frames and more
+        float[] x = TestAudio.signal(frames, 7);
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        try (WavWriter w = WavWriter.stream(Channels.newChannel(wav), "in",
+                new WavFormat(1, 48_000, SampleEncoding.FLOAT32), null)) { // sizes that say "unknown", as sox's
+            w.write(new float[][] {x}, 0, frames);
+            w.commit();
+        }
+        byte[] in = wav.toByteArray();
+        Process p = NamclProcess.builder(Main.class, tmp, "render", "-m", model, "-", "-o", "-", "--engine", "cpu",
+                "--threads", "1").redirectError(dir.resolve("stderr").toFile()).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try {
+                p.getInputStream().transferTo(out);
+            } catch (IOException e) {
+                // the process ended: what came is checked below
+            }
+        });
+        drain.start();
+
+        p.getOutputStream().write(in, 0, in.length / 2);
+        p.getOutputStream().flush();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (samplesIn(out.toByteArray()) == 0 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        int early = samplesIn(out.toByteArray());
+        p.getOutputStream().write(in, in.length / 2, in.length - in.length / 2);
+        p.getOutputStream().close();
+        int code = NamclProcess.await(p, dir.resolve("stderr"));
+        drain.join();
+
+        assertTrue(early > 0, "rendered samples came out while half the input was still to come: " + stderrOrNot());
+        assertEquals(0, code, this::stderrOrNot);
+        Path file = TestAudio.write(dir.resolve("in/long.wav"), 48_000, SampleEncoding.FLOAT32, x);
+        assertEquals(0, namcl(file, "render", "-m", model, file, "-o", "-", "--engine", "cpu", "--threads", "1"),
+                this::stderrOrNot);
+        byte[] fromFile = Files.readAllBytes(dir.resolve("stdout"));
+        assertEquals(frames * Float.BYTES, samplesIn(fromFile));
+        assertArrayEquals(dataChunk(fromFile), dataChunk(out.toByteArray()), "the bytes of every sample, no more");
+    }
+
+    @Test
+    void aStreamKeepsMixTailAndGains() throws IOException, InterruptedException {
+        Path file = TestAudio.write(dir.resolve("in/stereo.wav"), 48_000, SampleEncoding.FLOAT32,
+                TestAudio.signal(4000, 5), TestAudio.signal(4000, 6));
+        Object[] options = {"--engine", "cpu", "--mix", "mono", "--tail-seconds", "0.01", "--input-gain", "-3",
+            "--output-gain", "2", "--format", "pcm24"};
+
+        assertEquals(0, namcl(file, concat(new Object[] {"render", "-m", model, "-", "-o", "-"}, options)),
+                this::stderrOrNot);
+        byte[] streamed = Files.readAllBytes(dir.resolve("stdout"));
+        assertEquals(0, namcl(file, concat(new Object[] {"render", "-m", model, file, "-o", "-"}, options)),
+                this::stderrOrNot);
+
+        assertEquals((4000 + 480) * 3, samplesIn(streamed), "one channel of 24-bit samples, the tail after them");
+        assertArrayEquals(dataChunk(Files.readAllBytes(dir.resolve("stdout"))), dataChunk(streamed));
+    }
+
+    @Test
+    void aStreamToResampleIsCopiedFirstAndStillRenders() throws IOException, InterruptedException {
+        Path file = TestAudio.write(dir.resolve("in/44k.wav"), 44_100, SampleEncoding.FLOAT32,
+                TestAudio.signal(4410, 5));
+
+        assertEquals(0, namcl(file, "render", "-m", model, "-", "-o", "-", "--engine", "cpu", "--resample"),
+                this::stderrOrNot);
+
+        assertEquals(4410 * Float.BYTES, samplesIn(Files.readAllBytes(dir.resolve("stdout"))));
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The bytes after the data chunk's header of a WAV stream (empty while it has not come). */
+    private static byte[] dataChunk(byte[] wav) {
+        String ascii = new String(wav, StandardCharsets.ISO_8859_1);
+        int data = ascii.indexOf("data");
+        return data < 0 || wav.length < data + 8 ? new byte[0] : java.util.Arrays.copyOfRange(wav, data + 8, wav.length);
+    }
+
+    private static int samplesIn(byte[] wav) {
+        return dataChunk(wav).length;
     }
 
     private String stderrOrNot() {

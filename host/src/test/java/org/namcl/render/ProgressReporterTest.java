@@ -133,6 +133,67 @@ class ProgressReporterTest {
         assertEquals(1, all.lines().filter(l -> l.contains(" rendered, ")).count(), all);
     }
 
+    @Test
+    void anInterruptedEvalOrCompareSaysHowManyOfAllThenItsOwnSummaryOnceAndDrawsNoMore() {
+        ProgressReporter p = reporter(false, true);
+        p.start(3, 30);
+        p.pairDone(10);
+        StringBuilder summaries = new StringBuilder();
+
+        p.interrupted(() -> summaries.append("table"));
+        p.summary(() -> summaries.append("again"));
+        p.interrupted(() -> summaries.append("again"));
+        int written = text.toString().length();
+        p.advance(5);
+        p.pairDone(5);
+
+        assertEquals("table", summaries.toString());
+        assertTrue(text.toString().endsWith("\rnamcl: interrupted: 1 of 3 pairs done" + System.lineSeparator()),
+                text::toString);
+        assertEquals(written, text.toString().length(), "no progress line after the summary");
+    }
+
+    @Test
+    void aSourceNamesItsPairAtItsFirstReadAndCountsItsSecondsButNotItsTail() throws java.io.IOException {
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 100, 0);
+        p.start(1, 2);
+        float[] samples = new float[30];
+        ProgressSource s = p.counting(org.namcl.engine.ArraySignal.source(samples), 10, 2, "amp", "take.wav");
+        assertEquals("", text.toString(), "nothing before the engine reads");
+
+        s.read(new float[][] {new float[30]}, 0, 15);
+        s.read(new float[][] {new float[30]}, 0, 15); // 0.5 s of the pair.s 2 s: the rest is a tail
+
+        assertEquals(2.0, s.advanced(), 1e-12);
+        assertEquals(0.0, s.remaining(), 1e-12);
+        p.settled(0);
+        p.pairDone(s.remaining());
+        assertTrue(lastLine().startsWith("[1/1] 100% amp: take.wav"), lastLine());
+    }
+
+    @Test
+    void theLineIsTakenOffBeforeSomethingElseIsWrittenToTheTerminal() {
+        ProgressReporter p = reporter(false, true);
+        p.start(2, 20);
+        p.pairDone(10);
+        String drawn = text.toString();
+
+        p.clear();
+        p.clear();
+
+        assertTrue(text.toString().substring(drawn.length()).matches("\r +\r"), text::toString);
+    }
+
+    @Test
+    void workSettledWithoutAPairCountsTowardsTheShareDone() {
+        ProgressReporter p = new ProgressReporter(new PrintWriter(text), false, true, () -> 100, 0);
+        p.start(2, 40);
+        p.settled(10); // a baseline that failed: its 10 s are over
+        p.pairDone(10);
+
+        assertTrue(lastLine().startsWith("[1/2]  50%"), lastLine());
+    }
+
     /** The progress line drawn last. */
     private String lastLine() {
         String all = text.toString();
