@@ -1,0 +1,151 @@
+package org.namcl.bulk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.namcl.bench.ModelShape;
+import org.namcl.cpu.WaveNetStreamer;
+import org.namcl.engine.ArraySignal;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.engine.SignalSink;
+import org.namcl.engine.SignalSource;
+import org.namcl.gen.TestSignals;
+import org.namcl.model.net.WaveNet;
+import org.namcl.opencl.OpenClEngine;
+import org.namcl.opencl.OpenClSettings;
+import org.namcl.opencl.OpenClTestSupport;
+import org.namcl.testing.Tolerance;
+
+/**
+ * The OpenCL engine reads sources on threads of its own while its rendering thread takes device
+ * work back: here a source's later input is read only once the output of an earlier unit (a
+ * segment of a long file, a packed group of short ones) has come back from the device and been
+ * written. With reading on the rendering thread, that thread would wait in the read for output
+ * only it can take back, and the run would never end.
+ */
+class OpenClReadAheadTest {
+    private static final int CHUNK = 8192;
+    private static final WaveNet NET = ModelShape.NANO.build(1).resolve(WaveNet.class);
+
+    /** A long file's segment is read only after every earlier output is written. */
+    @Test
+    void aLongFilesNextSegmentIsReadWhileTheDeviceFinishesTheLastOne() {
+        Job job = new Job("long", TestSignals.mixed(31 * 48_000 + 3 * CHUNK + 100, 7)); // past the packing limit
+        job.waitFrom = 30 * 48_000 + 1; // the segments after the first unit
+        render(OpenClSettings.defaults().withChunkLength(CHUNK), List.of(job));
+    }
+
+    /**
+     * A short file of the second packed unit is read only after the first unit is written; a long
+     * file after short ones of the same model streams whole.
+     */
+    @Test
+    void aPackedUnitsFilesAreReadWhileTheDeviceFinishesTheUnitBefore() {
+        OpenClSettings settings = OpenClSettings.defaults().withChunkLength(CHUNK).withPackSamples(48_000);
+        Job a1 = new Job("a1", TestSignals.mixed(24_000, 1));
+        Job a2 = new Job("a2", TestSignals.mixed(24_000, 2));
+        Job a3 = new Job("a3", TestSignals.mixed(20_000, 3));
+        Job along = new Job("long", TestSignals.mixed(100_000, 4));
+        Job a4 = new Job("a4", TestSignals.mixed(5_000, 5));
+        a3.waitFrom = 0; // a1 and a2 fill the first unit: a3 starts the second
+        a3.waitFor = a1;
+        render(settings, List.of(a1, a2, a3, along, a4));
+    }
+
+    private static void render(OpenClSettings settings, List<Job> jobs) {
+        List<JobOutcome> outcomes = new ArrayList<>();
+        Thread[] rendering = new Thread[1];
+        try (OpenClEngine engine = new OpenClEngine(OpenClTestSupport.requireDevice(), settings)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                rendering[0] = Thread.currentThread();
+                engine.run(jobs.stream().map(Job::job).iterator(), outcomes::add);
+            }, "the rendering thread waited on a read");
+        }
+        Supplier<String> told = () -> outcomes.stream().map(o -> o instanceof JobOutcome.Failed f
+                ? f.job().tag() + " failed: " + f.cause() : o.job().tag() + " done").toList().toString();
+        assertEquals(jobs.size(), outcomes.size(), told);
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            JobOutcome.Done done = assertInstanceOf(JobOutcome.Done.class, outcomes.get(i), told);
+            assertEquals(j.in.length, done.frames());
+            float[] expected = new float[j.in.length];
+            new WaveNetStreamer(NET).process(j.in, expected, j.in.length);
+            Tolerance.assertMatches(j.name, expected, j.out);
+            assertTrue(j.readers.stream().noneMatch(t -> t == rendering[0]), j.name + " read on the rendering thread");
+        }
+    }
+
+    /**
+     * A job whose source, from frame {@link #waitFrom} on, reads only once the output before that
+     * frame is written: its own output, or all of {@link #waitFor}'s.
+     */
+    private static final class Job {
+        final String name;
+        final float[] in;
+        final float[] out;
+        final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+        long waitFrom = Long.MAX_VALUE;
+        Job waitFor;
+        volatile long written;
+        private long read;
+
+        Job(String name, float[] in) {
+            this.name = name;
+            this.in = in;
+            this.out = new float[in.length];
+        }
+
+        RenderJob job() {
+            SignalSource inner = ArraySignal.source(in);
+            SignalSource source = new SignalSource() {
+                @Override
+                public int channels() {
+                    return 1;
+                }
+
+                @Override
+                public int read(float[][] dst, int off, int n) throws IOException {
+                    readers.add(Thread.currentThread());
+                    if (read >= waitFrom && read < in.length) { // the read that finds the end waits for nothing
+                        Job other = waitFor != null ? waitFor : Job.this;
+                        awaitWritten(other, waitFor != null ? other.in.length : read);
+                    }
+                    int k = inner.read(dst, off, n);
+                    read += k;
+                    return k;
+                }
+            };
+            SignalSink sink = ArraySignal.sink(out);
+            return new RenderJob(NET, source, (src, off, n) -> {
+                sink.write(src, off, n);
+                written += n;
+            }, name);
+        }
+
+        private void awaitWritten(Job other, long frames) throws IOException {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (other.written < frames) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(name + ": " + other.name + "'s output before frame " + frames
+                            + " was never written");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        }
+    }
+}
