@@ -18,6 +18,7 @@ import org.namcl.bench.ManyModelsBench;
 import org.namcl.bench.BenchFiles;
 import org.namcl.bench.ModelShape;
 import org.namcl.bench.OpenClPlanBench;
+import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClSettings;
 import org.namcl.render.EngineChoice;
 import picocli.CommandLine.Command;
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--host-only",
             description = "Instead: only the host side of render (PCM16 files in, f32 out, through an engine doing "
                 + "no arithmetic, with 1 and with --threads reader threads) and render end to end through the "
-                + "--models on the engine render's --engine auto picks (--device none: the CPU).")
+                + "--models on the OpenCL device (on the CPU engine with --device none or without a device).")
     private boolean hostOnly;
 
     @Option(names = "--many-models", paramLabel = "N",
@@ -147,9 +148,9 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (hostOnly) {
-            boolean cpuOnly = "none".equalsIgnoreCase(device);
-            HostPipelineBench.run(seconds, shapes, cpuOnly ? EngineChoice.CPU : EngineChoice.AUTO,
-                    cpuOnly ? null : device, threads, printStream(out));
+            boolean opencl = !"none".equalsIgnoreCase(device) && !OpenClDevices.list().isEmpty();
+            HostPipelineBench.run(seconds, shapes, opencl ? EngineChoice.OPENCL : EngineChoice.CPU,
+                    opencl ? device : null, threads, printStream(out));
             out.flush();
             return ExitCodes.OK;
         }
