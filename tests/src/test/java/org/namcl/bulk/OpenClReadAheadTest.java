@@ -9,8 +9,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.namcl.bench.ModelShape;
@@ -61,6 +65,121 @@ class OpenClReadAheadTest {
         a3.waitFrom = 0; // a1 and a2 fill the first unit: a3 starts the second
         a3.waitFor = a1;
         render(settings, List.of(a1, a2, a3, along, a4));
+    }
+
+    /**
+     * A long file whose source fails in a later segment, and one whose sink fails, fail alone with
+     * whose fault it was, and the file after them is done. Neither source is read once its job's
+     * outcome is told (the caller may then close it): here the sink fails while a later segment's
+     * read is under way, and that read holds on until the outcome is told or 2 s have passed, so
+     * an outcome told before the read ended is seen.
+     */
+    @Test
+    void aLongFileThatFailsMidwayFailsAloneAndIsNotReadAfterItsOutcome() {
+        int length = 31 * 48_000 + 4 * CHUNK;
+        float[] in = TestSignals.mixed(length, 8);
+        AtomicInteger badReads = new AtomicInteger();
+        SignalSource truncated = counted(ArraySignal.source(in), badReads, 30 * 48_000 + 1 + 2 * CHUNK);
+        CountDownLatch laterReadBegun = new CountDownLatch(1);
+        CountDownLatch told = new CountDownLatch(1);
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger fullReads = new AtomicInteger();
+        SignalSource whole = new SignalSource() {
+            private final SignalSource inner = ArraySignal.source(in);
+            private long read;
+
+            @Override
+            public int channels() {
+                return 1;
+            }
+
+            @Override
+            public int read(float[][] dst, int off, int n) throws IOException {
+                busy.incrementAndGet();
+                fullReads.incrementAndGet();
+                try {
+                    if (read >= 30 * 48_000 + 1 + 2 * CHUNK && laterReadBegun.getCount() > 0) {
+                        laterReadBegun.countDown();
+                        told.await(2, TimeUnit.SECONDS);
+                    }
+                    int k = inner.read(dst, off, n);
+                    read += k;
+                    return k;
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                } finally {
+                    busy.decrementAndGet();
+                }
+            }
+        };
+        int[] writes = {0};
+        SignalSink full = (src, off, n) -> {
+            if (++writes[0] == 2) {
+                try {
+                    assertTrue(laterReadBegun.await(60, TimeUnit.SECONDS), "no later segment was read");
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                throw new IOException("disk full");
+            }
+        };
+        float[] good = new float[5_000];
+        float[] goodIn = TestSignals.mixed(good.length, 9);
+        Map<Object, JobOutcome> outcomes = new ConcurrentHashMap<>();
+        Map<Object, Integer> readsWhenTold = new ConcurrentHashMap<>();
+        int[] busyWhenTold = {-1};
+        try (OpenClEngine engine = new OpenClEngine(OpenClTestSupport.requireDevice(),
+                OpenClSettings.defaults().withChunkLength(CHUNK))) {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> engine.run(List.of(
+                    new RenderJob(NET, truncated, (src, off, n) -> { }, "input"),
+                    new RenderJob(NET, whole, full, "output"),
+                    new RenderJob(NET, ArraySignal.source(goodIn), ArraySignal.sink(good), "good")).iterator(), o -> {
+                        if (o.job().tag().equals("output")) {
+                            busyWhenTold[0] = busy.get();
+                            told.countDown();
+                        }
+                        readsWhenTold.put(o.job().tag(), (o.job().tag().equals("input") ? badReads : fullReads).get());
+                        outcomes.put(o.job().tag(), o);
+                    }));
+        }
+        assertEquals(3, outcomes.size(), outcomes::toString);
+        JobOutcome.Failed input = assertInstanceOf(JobOutcome.Failed.class, outcomes.get("input"));
+        assertEquals(JobOutcome.Fault.INPUT, input.fault());
+        assertEquals("bad block", input.cause().getMessage());
+        JobOutcome.Failed output = assertInstanceOf(JobOutcome.Failed.class, outcomes.get("output"));
+        assertEquals(JobOutcome.Fault.OUTPUT, output.fault());
+        assertEquals("disk full", output.cause().getMessage());
+        assertEquals(2, writes[0], "no write after the sink failed");
+        assertEquals(0, busyWhenTold[0], "the source was being read when its job's failure was told");
+        assertEquals(fullReads.get(), readsWhenTold.get("output"), "the source was read after its sink failed");
+        assertEquals(badReads.get(), readsWhenTold.get("input"), "the failed source was read after its outcome");
+        assertInstanceOf(JobOutcome.Done.class, outcomes.get("good"));
+        float[] expected = new float[good.length];
+        new WaveNetStreamer(NET).process(goodIn, expected, good.length);
+        Tolerance.assertMatches("the file after them", expected, good);
+    }
+
+    /** Counts its reads; the read that begins at frame {@code failAt} or later fails. */
+    private static SignalSource counted(SignalSource inner, AtomicInteger reads, long failAt) {
+        return new SignalSource() {
+            private long read;
+
+            @Override
+            public int channels() {
+                return 1;
+            }
+
+            @Override
+            public int read(float[][] dst, int off, int n) throws IOException {
+                reads.incrementAndGet();
+                if (read >= failAt) {
+                    throw new IOException("bad block");
+                }
+                int k = inner.read(dst, off, n);
+                read += k;
+                return k;
+            }
+        };
     }
 
     private static void render(OpenClSettings settings, List<Job> jobs) {
