@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.namcl.engine.ArraySignal;
+import org.namcl.engine.JobOutcome;
+import org.namcl.engine.RenderJob;
+import org.namcl.engine.SignalSource;
 import org.namcl.gen.TestSignals;
+import org.namcl.model.net.Network;
 import org.namcl.render.EngineChoice;
 
 /** Needs no device: the end-to-end half runs on the CPU engine. */
@@ -21,6 +28,48 @@ class HostPipelineBenchTest {
         try (PassThroughEngine e = new PassThroughEngine(2)) {
             assertArrayEquals(in, e.render(ModelShape.NANO.build(1).resolve(), in));
         }
+    }
+
+    /** Long enough to be copied in segments after its first unit. */
+    @Test
+    void passThroughFailsAJobWhoseSourceOrSinkFailsAloneAndCopiesTheOthers() {
+        int length = 2 * PassThroughEngine.UNIT_FRAMES + 1000;
+        float[] in = TestSignals.mixed(length, 4);
+        SignalSource truncated = new SignalSource() {
+            private final SignalSource inner = ArraySignal.source(in);
+            private long read;
+
+            @Override
+            public int channels() {
+                return 1;
+            }
+
+            @Override
+            public int read(float[][] dst, int off, int n) throws IOException {
+                if (read > PassThroughEngine.UNIT_FRAMES) {
+                    throw new IOException("truncated");
+                }
+                int k = inner.read(dst, off, n);
+                read += k;
+                return k;
+            }
+        };
+        float[] out = new float[length];
+        List<JobOutcome> outcomes = new ArrayList<>();
+        Network net = ModelShape.NANO.build(1).resolve();
+        try (PassThroughEngine e = new PassThroughEngine(2)) {
+            e.run(List.of(new RenderJob(net, truncated, (src, off, n) -> { }, "input"),
+                    new RenderJob(net, ArraySignal.source(in), (src, off, n) -> {
+                        throw new IOException("disk full");
+                    }, "output"),
+                    new RenderJob(net, ArraySignal.source(in), ArraySignal.sink(out), "good")).iterator(),
+                    outcomes::add);
+        }
+        assertEquals(List.of("input", "output", "good"), outcomes.stream().map(o -> o.job().tag()).toList());
+        assertEquals(JobOutcome.Fault.INPUT, ((JobOutcome.Failed) outcomes.get(0)).fault());
+        assertEquals(JobOutcome.Fault.OUTPUT, ((JobOutcome.Failed) outcomes.get(1)).fault());
+        assertEquals(length, ((JobOutcome.Done) outcomes.get(2)).frames());
+        assertArrayEquals(in, out);
     }
 
     @Test
