@@ -17,6 +17,7 @@ import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSource;
 import org.namcl.gen.TestSignals;
 import org.namcl.model.net.Network;
+import org.namcl.testing.WatchedSource;
 import org.namcl.render.EngineChoice;
 
 /** Needs no device: the end-to-end half runs on the CPU engine. */
@@ -35,25 +36,7 @@ class HostPipelineBenchTest {
     void passThroughFailsAJobWhoseSourceOrSinkFailsAloneAndCopiesTheOthers() {
         int length = 2 * PassThroughEngine.UNIT_FRAMES + 1000;
         float[] in = TestSignals.mixed(length, 4);
-        SignalSource truncated = new SignalSource() {
-            private final SignalSource inner = ArraySignal.source(in);
-            private long read;
-
-            @Override
-            public int channels() {
-                return 1;
-            }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                if (read > PassThroughEngine.UNIT_FRAMES) {
-                    throw new IOException("truncated");
-                }
-                int k = inner.read(dst, off, n);
-                read += k;
-                return k;
-            }
-        };
+        SignalSource truncated = WatchedSource.failingAt(PassThroughEngine.UNIT_FRAMES + 1, "truncated", in);
         float[] out = new float[length];
         List<JobOutcome> outcomes = new ArrayList<>();
         Network net = ModelShape.NANO.build(1).resolve();

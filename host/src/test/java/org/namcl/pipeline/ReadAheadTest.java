@@ -27,6 +27,7 @@ import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.SignalSource;
 import org.namcl.model.net.Network;
+import org.namcl.testing.WatchedSource;
 
 /** Needs no device. */
 class ReadAheadTest {
@@ -66,31 +67,21 @@ class ReadAheadTest {
 
     /** A source of 1,000 frames whose first read opens {@code mine} and waits for {@code other}. */
     private static SignalSource waiting(CountDownLatch mine, CountDownLatch other, List<Thread> readers) {
-        SignalSource inner = ArraySignal.source(ramp(1000, 0));
-        return new SignalSource() {
-            @Override
-            public int channels() {
-                return 1;
-            }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                if (mine.getCount() > 0) {
-                    synchronized (readers) {
-                        readers.add(Thread.currentThread());
-                    }
-                    mine.countDown();
-                    try {
-                        if (!other.await(30, TimeUnit.SECONDS)) {
-                            throw new IOException("the other source was not read meanwhile");
-                        }
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
+        return new WatchedSource(position -> {
+            if (position == 0) {
+                synchronized (readers) {
+                    readers.add(Thread.currentThread());
                 }
-                return inner.read(dst, off, n);
+                mine.countDown();
+                try {
+                    if (!other.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("the other source was not read meanwhile");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
             }
-        };
+        }, ramp(1000, 0));
     }
 
     @Test
@@ -130,17 +121,7 @@ class ReadAheadTest {
 
     @Test
     void aSourceThatFailsFailsItsJobAloneAndAnUnreadableJobIsNotRead() {
-        SignalSource broken = new SignalSource() {
-            @Override
-            public int channels() {
-                return 1;
-            }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                throw new IOException("truncated data chunk");
-            }
-        };
+        SignalSource broken = WatchedSource.failingAt(0, "truncated data chunk", ramp(5, 0));
         SignalSource untouched = new SignalSource() {
             @Override
             public int channels() {
@@ -175,30 +156,16 @@ class ReadAheadTest {
         int frames = 4096;
         int depth = 2;
         float[] signal = ramp(length, 0);
-        SignalSource inner = ArraySignal.source(signal, signal);
         int[] nextCalls = {0};
-        AtomicInteger read = new AtomicInteger();
         List<String> tooFar = new ArrayList<>();
-        SignalSource counted = new SignalSource() {
-            @Override
-            public int channels() {
-                return 2;
-            }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                int at = read.get();
-                int segment = at < first ? 0 : (at - first) / frames + 1;
-                if (segment > nextCalls[0] + depth) {
-                    synchronized (tooFar) {
-                        tooFar.add("segment " + segment + " read after " + nextCalls[0] + " taken");
-                    }
+        SignalSource counted = new WatchedSource(position -> {
+            long segment = position < first ? 0 : (position - first) / frames + 1;
+            if (segment > nextCalls[0] + depth) {
+                synchronized (tooFar) {
+                    tooFar.add("segment " + segment + " read after " + nextCalls[0] + " taken");
                 }
-                int k = inner.read(dst, off, n);
-                read.addAndGet(k);
-                return k;
             }
-        };
+        }, signal, signal);
         try (ReadAhead reads = new ReadAhead(List.of(job(counted)).iterator(), 2, j -> first, j -> true)) {
             JobStart start = reads.take().start();
             assertFalse(start.complete());
@@ -226,22 +193,11 @@ class ReadAheadTest {
     @Test
     void aSegmentThatFailsEndsTheSegmentsAndStopEndsReading() {
         AtomicInteger reads = new AtomicInteger();
-        SignalSource failsLate = new SignalSource() {
-            private final SignalSource inner = ArraySignal.source(ramp(50_000, 0));
-
-            @Override
-            public int channels() {
-                return 1;
+        SignalSource failsLate = new WatchedSource(position -> {
+            if (reads.incrementAndGet() == 3) {
+                throw new IOException("bad block");
             }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                if (reads.incrementAndGet() == 3) {
-                    throw new IOException("bad block");
-                }
-                return inner.read(dst, off, n);
-            }
-        };
+        }, ramp(50_000, 0));
         try (ReadAhead ahead = new ReadAhead(List.of(job(failsLate), job(ArraySignal.source(ramp(50_000, 0))))
                 .iterator(), 1, j -> 1000, j -> true)) {
             JobStart start = ahead.take().start();

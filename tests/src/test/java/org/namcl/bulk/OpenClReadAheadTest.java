@@ -30,6 +30,7 @@ import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClSettings;
 import org.namcl.opencl.OpenClTestSupport;
 import org.namcl.testing.Tolerance;
+import org.namcl.testing.WatchedSource;
 
 /**
  * The OpenCL engine reads sources on threads of its own while its rendering thread takes device
@@ -79,7 +80,12 @@ class OpenClReadAheadTest {
         int length = 31 * 48_000 + 4 * CHUNK;
         float[] in = TestSignals.mixed(length, 8);
         AtomicInteger badReads = new AtomicInteger();
-        SignalSource truncated = counted(ArraySignal.source(in), badReads, 30 * 48_000 + 1 + 2 * CHUNK);
+        SignalSource truncated = new WatchedSource(position -> {
+            badReads.incrementAndGet();
+            if (position >= 30 * 48_000 + 1 + 2 * CHUNK) {
+                throw new IOException("bad block");
+            }
+        }, in);
         CountDownLatch laterReadBegun = new CountDownLatch(1);
         CountDownLatch told = new CountDownLatch(1);
         AtomicInteger busy = new AtomicInteger();
@@ -159,29 +165,6 @@ class OpenClReadAheadTest {
         Tolerance.assertMatches("the file after them", expected, good);
     }
 
-    /** Counts its reads; the read that begins at frame {@code failAt} or later fails. */
-    private static SignalSource counted(SignalSource inner, AtomicInteger reads, long failAt) {
-        return new SignalSource() {
-            private long read;
-
-            @Override
-            public int channels() {
-                return 1;
-            }
-
-            @Override
-            public int read(float[][] dst, int off, int n) throws IOException {
-                reads.incrementAndGet();
-                if (read >= failAt) {
-                    throw new IOException("bad block");
-                }
-                int k = inner.read(dst, off, n);
-                read += k;
-                return k;
-            }
-        };
-    }
-
     private static void render(OpenClSettings settings, List<Job> jobs) {
         List<JobOutcome> outcomes = new ArrayList<>();
         Thread[] rendering = new Thread[1];
@@ -217,8 +200,6 @@ class OpenClReadAheadTest {
         long waitFrom = Long.MAX_VALUE;
         Job waitFor;
         volatile long written;
-        private long read;
-
         Job(String name, float[] in) {
             this.name = name;
             this.in = in;
@@ -226,25 +207,13 @@ class OpenClReadAheadTest {
         }
 
         RenderJob job() {
-            SignalSource inner = ArraySignal.source(in);
-            SignalSource source = new SignalSource() {
-                @Override
-                public int channels() {
-                    return 1;
+            SignalSource source = new WatchedSource(position -> {
+                readers.add(Thread.currentThread());
+                if (position >= waitFrom && position < in.length) { // the read that finds the end waits for nothing
+                    Job other = waitFor != null ? waitFor : this;
+                    awaitWritten(other, waitFor != null ? other.in.length : position);
                 }
-
-                @Override
-                public int read(float[][] dst, int off, int n) throws IOException {
-                    readers.add(Thread.currentThread());
-                    if (read >= waitFrom && read < in.length) { // the read that finds the end waits for nothing
-                        Job other = waitFor != null ? waitFor : Job.this;
-                        awaitWritten(other, waitFor != null ? other.in.length : read);
-                    }
-                    int k = inner.read(dst, off, n);
-                    read += k;
-                    return k;
-                }
-            };
+            }, in);
             SignalSink sink = ArraySignal.sink(out);
             return new RenderJob(NET, source, (src, off, n) -> {
                 sink.write(src, off, n);
