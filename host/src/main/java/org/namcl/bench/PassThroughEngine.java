@@ -12,6 +12,7 @@ import org.namcl.model.net.Network;
 import org.namcl.pipeline.JobStart;
 import org.namcl.pipeline.ReadAhead;
 import org.namcl.pipeline.Segment;
+import org.namcl.pipeline.Segments;
 import org.namcl.pipeline.SinkWriter;
 
 /**
@@ -89,7 +90,7 @@ final class PassThroughEngine implements Engine {
         }
 
         void run() {
-            ReadAhead.Segments rest = start.complete() ? null : reads.segments(start, UNIT_FRAMES, 0, 2);
+            Segments rest = start.complete() ? null : reads.segments(start, UNIT_FRAMES, 0, 2);
             write(start.channels(), 0, start.frames(), rest);
             try {
                 for (Segment s; rest != null && !failed && (s = rest.next()) != null; ) {
@@ -106,7 +107,7 @@ final class PassThroughEngine implements Engine {
             });
         }
 
-        private void write(float[][] in, int off, int n, ReadAhead.Segments rest) {
+        private void write(float[][] in, int off, int n, Segments rest) {
             writer.submit(() -> {
                 if (failed) {
                     return;

@@ -14,6 +14,7 @@ import org.namcl.model.net.WaveNet;
 import org.namcl.pipeline.JobStart;
 import org.namcl.pipeline.ReadAhead;
 import org.namcl.pipeline.Segment;
+import org.namcl.pipeline.Segments;
 import org.namcl.pipeline.SinkWriter;
 
 /**
@@ -227,7 +228,7 @@ final class OpenClJobRun {
         private final class Streaming {
             private final RenderJob job;
             private final JobStart start;
-            private final ReadAhead.Segments segments;
+            private final Segments segments;
             /** Frames written: the writer's alone. */
             private long frames;
             /** Set by the writer when the sink fails (or on a device failure): reading stops, later writes are skipped. */

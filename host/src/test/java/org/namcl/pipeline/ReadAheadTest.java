@@ -170,7 +170,7 @@ class ReadAheadTest {
             JobStart start = reads.take().start();
             assertFalse(start.complete());
             assertEquals(first, start.frames());
-            ReadAhead.Segments rest = reads.segments(start, frames, 300, depth);
+            Segments rest = reads.segments(start, frames, 300, depth);
             int position = first;
             for (Segment s; ; position += s.frames()) {
                 nextCalls[0]++;
@@ -201,14 +201,14 @@ class ReadAheadTest {
         try (ReadAhead ahead = new ReadAhead(List.of(job(failsLate), job(ArraySignal.source(ramp(50_000, 0))))
                 .iterator(), 1, j -> 1000, j -> true)) {
             JobStart start = ahead.take().start();
-            ReadAhead.Segments rest = ahead.segments(start, 1000, 10, 3);
+            Segments rest = ahead.segments(start, 1000, 10, 3);
             assertEquals(1000, rest.next().frames());
             assertThrows(JobFailure.class, rest::next);
             assertNull(rest.next());
             assertEquals(3, reads.get(), "no read after the failure");
 
             JobStart other = ahead.take().start();
-            ReadAhead.Segments stopped = ahead.segments(other, 1000, 10, 3);
+            Segments stopped = ahead.segments(other, 1000, 10, 3);
             stopped.stop();
             int after = 0;
             while (stopped.next() != null) {
