@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ import org.namcl.render.RunReport;
 
 /**
  * The host side of {@code render} measured alone, and end to end: a batch of PCM16 files rendered
- * to f32 files, once on {@link PassThroughEngine} (reading, decoding, encoding and writing, no
- * arithmetic) and then through each model shape on a real engine, over the same files. The host side is
+ * to f32 files, on {@link PassThroughEngine} (reading, decoding, encoding and writing, no
+ * arithmetic) with one reader thread and with {@code threads}, and then through each model shape on a real engine, over the same files. The host side is
  * reported per core (samples per second of the process's CPU time), which is what bounds a
  * machine whose every core feeds one device.
  */
@@ -37,16 +38,22 @@ public final class HostPipelineBench {
     /** The host side alone is fast: a few rounds, so the process's CPU clock (coarse on some systems) has time to tick. */
     static final int HOST_ROUNDS = 3;
 
-    /** Samples/s: host only on the wall clock and per CPU second, and end to end per shape on the wall clock. */
-    public record Result(long samples, double hostWallRate, double hostCoreRate, String engine,
-                         Map<ModelShape, Double> endToEndRates) {
+    /**
+     * The host side alone with this many reader threads: samples/s on the wall clock and per CPU second.
+     */
+    public record HostRate(int readers, double wallRate, double coreRate) {
+    }
+
+    /** The host side with 1 and with N reader threads, and end to end per shape on the wall clock (samples/s). */
+    public record Result(long samples, List<HostRate> host, String engine, Map<ModelShape, Double> endToEndRates) {
     }
 
     private HostPipelineBench() {
     }
 
     /**
-     * @param engine the end-to-end engine: OPENCL renders on {@code device}, CPU on {@code threads}
+     * @param engine  the end-to-end engine: OPENCL renders on {@code device}, CPU on {@code threads}
+     * @param threads the CPU engine's threads, and the reader threads of the host side's second row
      */
     public static Result run(double seconds, List<ModelShape> shapes, EngineChoice engine, String device, int threads,
                              PrintStream out) {
@@ -66,18 +73,17 @@ public final class HostPipelineBench {
                     .format(OutputFormat.F32).overwrite(true).build();
             long samples = (long) n * FILES;
             Path anyModel = model(dir, shapes.get(0));
-            Function<Consumer<String>, EngineSelector> host = notice -> EngineSelector.of(new PassThroughEngine(), null);
-            render(options, host, anyModel, in, dir); // warms the JIT up
-            long cpu0 = cpuNanos();
-            double hostWall = 0;
-            for (int round = 0; round < HOST_ROUNDS; round++) {
-                hostWall += render(options, host, anyModel, in, dir);
+            out.printf(Locale.ROOT, "Host pipeline: render of %d PCM16 files of %.1f s to f32 through an engine doing no "
+                    + "arithmetic (reader threads, then the writer)%n", FILES, n / Benchmark.RATE);
+            out.println("| reader threads | samples/s | x RT | samples/s per core | x RT per core |");
+            out.println("|---|---|---|---|---|");
+            List<HostRate> host = new ArrayList<>();
+            for (int readers : threads > 1 ? List.of(1, threads) : List.of(1)) {
+                HostRate r = host(options, readers, anyModel, in, dir, samples);
+                host.add(r);
+                out.printf(Locale.ROOT, "| %d | %,.0f | %.0f | %,.0f | %.0f |%n", readers, r.wallRate(),
+                        r.wallRate() / Benchmark.RATE, r.coreRate(), r.coreRate() / Benchmark.RATE);
             }
-            double hostCpu = (cpuNanos() - cpu0) * 1e-9 / HOST_ROUNDS;
-            hostWall /= HOST_ROUNDS;
-            out.printf(Locale.ROOT, "Host pipeline (render of %d PCM16 files of %.1f s to f32): host side alone (an "
-                    + "engine doing no arithmetic) %.0f samples/s, %.0f samples/s per core (%.0fx real time per core)%n",
-                    FILES, n / Benchmark.RATE, samples / hostWall, samples / hostCpu, samples / hostCpu / Benchmark.RATE);
             Function<Consumer<String>, EngineSelector> real = notice -> EngineSelector.select(engine, device, threads,
                     notice);
             Map<ModelShape, Double> endToEnd = new LinkedHashMap<>();
@@ -89,13 +95,26 @@ public final class HostPipelineBench {
                 out.printf(Locale.ROOT, "  end to end (render) on %s, %-11s %11.0f samples/s %7.1fx real time%n",
                         engine.name().toLowerCase(Locale.ROOT), shape.displayName() + ":", rate, rate / Benchmark.RATE);
             }
-            return new Result(samples, samples / hostWall, samples / hostCpu, engine.name().toLowerCase(Locale.ROOT),
-                    endToEnd);
+            return new Result(samples, host, engine.name().toLowerCase(Locale.ROOT), endToEnd);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             BenchFiles.delete(dir);
         }
+    }
+
+    /** The host side alone, after a round that warms the JIT up. */
+    private static HostRate host(RenderOptions options, int readers, Path model, Path in, Path dir, long samples) {
+        Function<Consumer<String>, EngineSelector> host = notice -> EngineSelector.of(new PassThroughEngine(readers),
+                null);
+        render(options, host, model, in, dir);
+        long cpu0 = cpuNanos();
+        double wall = 0;
+        for (int round = 0; round < HOST_ROUNDS; round++) {
+            wall += render(options, host, model, in, dir);
+        }
+        double cpu = (cpuNanos() - cpu0) * 1e-9;
+        return new HostRate(readers, samples * HOST_ROUNDS / wall, samples * HOST_ROUNDS / cpu);
     }
 
     private static Path model(Path dir, ModelShape shape) throws IOException {

@@ -1,22 +1,37 @@
 package org.namcl.bench;
 
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import org.namcl.engine.Engine;
+import org.namcl.engine.JobFailure;
 import org.namcl.engine.JobOutcome;
 import org.namcl.engine.RenderJob;
 import org.namcl.engine.StreamRenderer;
 import org.namcl.engine.Support;
 import org.namcl.model.net.Network;
+import org.namcl.pipeline.JobStart;
+import org.namcl.pipeline.ReadAhead;
+import org.namcl.pipeline.Segment;
+import org.namcl.pipeline.Segments;
+import org.namcl.pipeline.SinkWriter;
 
 /**
- * An engine that does no arithmetic: every job's source is copied to its sink as it is read, one
- * job after the other on the calling thread. Behind the engine seam it leaves only the host's
- * work (reading, decoding, resampling, encoding, writing), so the benchmark can measure that alone.
+ * An engine that does no arithmetic: every job's input becomes its output. Behind the engine seam
+ * it leaves only the host's work, through the OpenCL engine's own pipeline: sources read (decoded,
+ * resampled) on {@link ReadAhead}'s reader threads, outputs encoded and written by a
+ * {@link SinkWriter}, the calling thread only passing units from one to the other. So the
+ * benchmark measures the host side alone.
  */
 final class PassThroughEngine implements Engine {
-    private static final int BLOCK = 1 << 16;
+    /** Frames of a job's start and of each later segment: a unit of the order of a GPU's chunk. */
+    static final int UNIT_FRAMES = 1 << 20;
+
+    private final int readers;
+
+    /** @param readers threads reading sources */
+    PassThroughEngine(int readers) {
+        this.readers = readers;
+    }
 
     @Override
     public String name() {
@@ -25,7 +40,7 @@ final class PassThroughEngine implements Engine {
 
     @Override
     public String description() {
-        return "no arithmetic (input copied to output)";
+        return "no arithmetic (input copied to output), " + readers + " reader thread" + (readers == 1 ? "" : "s");
     }
 
     @Override
@@ -40,31 +55,81 @@ final class PassThroughEngine implements Engine {
 
     @Override
     public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
-        while (jobs.hasNext()) {
-            RenderJob job = jobs.next();
-            outcomes.accept(copy(job));
+        try (SinkWriter writer = new SinkWriter();
+             ReadAhead reads = new ReadAhead(jobs, readers, job -> UNIT_FRAMES, job -> true)) {
+            for (ReadAhead.Pending p; (p = reads.take()) != null; ) {
+                JobStart start;
+                try {
+                    start = p.start();
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    outcomes.accept(JobFailure.failed(p.job(), e));
+                    continue;
+                }
+                new Copy(start, reads, writer, outcomes).run();
+            }
         }
     }
 
-    private static JobOutcome copy(RenderJob job) {
-        float[][] block = new float[job.source().channels()][BLOCK];
-        long frames = 0;
-        while (true) {
-            int n;
+    /** One job: its start and segments handed to the writer as they are read; its outcome told there, last. */
+    private static final class Copy {
+        private final RenderJob job;
+        private final JobStart start;
+        private final ReadAhead reads;
+        private final SinkWriter writer;
+        private final Consumer<JobOutcome> outcomes;
+        /** The writer's alone. */
+        private long frames;
+        private volatile boolean failed;
+
+        Copy(JobStart start, ReadAhead reads, SinkWriter writer, Consumer<JobOutcome> outcomes) {
+            this.job = start.job();
+            this.start = start;
+            this.reads = reads;
+            this.writer = writer;
+            this.outcomes = outcomes;
+        }
+
+        void run() {
+            Segments rest = start.complete() ? null : reads.segments(start, UNIT_FRAMES, 0, 2);
+            write(start.channels(), 0, start.frames(), rest);
             try {
-                n = job.source().read(block, 0, BLOCK);
-            } catch (IOException | RuntimeException e) {
-                return new JobOutcome.Failed(job, JobOutcome.Fault.INPUT, e);
+                for (Segment s; rest != null && !failed && (s = rest.next()) != null; ) {
+                    write(s.channels(), s.held(), s.frames(), rest);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                writer.submit(() -> fail(e)); // after the writes before it
+                return;
             }
-            if (n == 0) {
-                return new JobOutcome.Done(job, frames);
+            writer.submit(() -> {
+                if (!failed) {
+                    outcomes.accept(new JobOutcome.Done(job, frames));
+                }
+            });
+        }
+
+        private void write(float[][] in, int off, int n, Segments rest) {
+            writer.submit(() -> {
+                if (failed) {
+                    return;
+                }
+                try {
+                    JobFailure.write(job.sink(), in, off, n);
+                    frames += n;
+                } catch (RuntimeException e) {
+                    if (rest != null) {
+                        rest.stop();
+                    }
+                    fail(e);
+                }
+            });
+        }
+
+        /** On the writer: the job's one outcome. */
+        private void fail(Throwable e) {
+            if (!failed) {
+                failed = true;
+                outcomes.accept(JobFailure.failed(job, e));
             }
-            try {
-                job.sink().write(block, 0, n);
-            } catch (IOException | RuntimeException e) {
-                return new JobOutcome.Failed(job, JobOutcome.Fault.OUTPUT, e);
-            }
-            frames += n;
         }
     }
 

@@ -18,6 +18,7 @@ import org.namcl.bench.ManyModelsBench;
 import org.namcl.bench.BenchFiles;
 import org.namcl.bench.ModelShape;
 import org.namcl.bench.OpenClPlanBench;
+import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClSettings;
 import org.namcl.render.EngineChoice;
 import picocli.CommandLine.Command;
@@ -37,13 +38,15 @@ import picocli.CommandLine.Spec;
                 + "streaming CPU engine (one thread), the offline CPU engine (all threads) and the OpenCL engine "
                 + "(when a device is there), with the OpenCL engine's GFLOP/s, bytes per sample and GB/s; then the "
                 + "OpenCL engine's per-layer and fused plans side by side, and the host side of render alone (PCM16 "
-                + "files in, f32 out, through an engine doing no arithmetic) per core, beside render end to end.",
+                + "files in, f32 out, through an engine doing no arithmetic, with 1 and with --threads reader threads) "
+                + "per core, beside render end to end.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":Measured.", ExitCodes.USAGE + ":Invalid command line."},
         footerHeading = "%nExample:%n",
         footer = {"  namcl bench --seconds 10 --models standard,nano",
             "  namcl bench --plans-only --models standard --tile 512 --fuse-layers 4",
+            "  namcl bench --host-only --seconds 240 --models nano",
             "  namcl bench --many-models 200 --seconds 2",
             "  namcl bench --eval 50 --seconds 10"})
 final class BenchCommand implements Callable<Integer> {
@@ -80,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plans-only",
             description = "Instead: only the OpenCL plans table (to tune --tile and --fuse-layers on a device).")
     private boolean plansOnly;
+
+    @Option(names = "--host-only",
+            description = "Instead: only the host side of render (PCM16 files in, f32 out, through an engine doing "
+                + "no arithmetic, with 1 and with --threads reader threads) and render end to end through the "
+                + "--models on the OpenCL device (on the CPU engine with --device none or without a device).")
+    private boolean hostOnly;
 
     @Option(names = "--many-models", paramLabel = "N",
             description = "Instead: bulk throughput. Renders N models of each size (different random weights) "
@@ -135,6 +144,13 @@ final class BenchCommand implements Callable<Integer> {
             boolean cpuOnly = "none".equalsIgnoreCase(device);
             EvalBench.run(evalModels, seconds, shapesGiven ? shapes.get(0) : ModelShape.NANO,
                     cpuOnly ? EngineChoice.CPU : EngineChoice.AUTO, cpuOnly ? null : device, threads, printStream(out));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        if (hostOnly) {
+            boolean opencl = !"none".equalsIgnoreCase(device) && !OpenClDevices.list().isEmpty();
+            HostPipelineBench.run(seconds, shapes, opencl ? EngineChoice.OPENCL : EngineChoice.CPU,
+                    opencl ? device : null, threads, printStream(out));
             out.flush();
             return ExitCodes.OK;
         }

@@ -86,6 +86,14 @@ final class ChunkScheduler implements AutoCloseable {
     interface Feed {
         /** The next unit, or null at the end. */
         Unit next();
+
+        /**
+         * Whether {@link #next} would return without waiting (for a source being read): until it
+         * does, the scheduler takes back the chunks in flight instead of waiting with them.
+         */
+        default boolean ready() {
+            return true;
+        }
     }
 
     /** Renders the jobs; returns when every output is in place. */
@@ -131,6 +139,10 @@ final class ChunkScheduler implements AutoCloseable {
                             continue;
                         }
                         unit.done().run();
+                    }
+                    if (!inFlight.isEmpty() && !feed.ready()) {
+                        complete(inFlight.removeFirst(), rf); // outputs go on being written while the next unit is read
+                        continue;
                     }
                     unit = feed.next();
                     next = 0;

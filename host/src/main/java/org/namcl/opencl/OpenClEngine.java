@@ -17,7 +17,8 @@ import org.namcl.model.net.WaveNet;
 /**
  * The OpenCL engine: WaveNets rendered layer by layer over long chunks on one device, each chunk
  * with its own RF − 1 halo, uploads and downloads overlapping the kernels, many short signals
- * packed into one launch. It runs mono WaveNet models only ({@link #supports}); pick the device
+ * packed into one launch, sources read and decoded on reader threads ahead of the device and
+ * outputs written on a thread behind it. It runs mono WaveNet models only ({@link #supports}); pick the device
  * with {@link OpenClDevices#choose(String)}. Inside the package: {@link NetworkPlan} for the
  * kernels, {@link ChunkScheduler} for chunking and overlap, {@link BatchPacker} for packing,
  * {@link OpenClJobRun} for how a batch of jobs is grouped.
@@ -34,6 +35,7 @@ public final class OpenClEngine implements Engine {
     private final OpenClContext cl;
     private final ChunkScheduler scheduler;
     private final NetworkCache networks;
+    private final OpenClSettings settings;
     private boolean closed;
 
     /**
@@ -67,12 +69,13 @@ public final class OpenClEngine implements Engine {
      * An engine on {@code device} planning and running models as {@code settings} say.
      *
      * @param device   a device listed by {@link OpenClDevices}
-     * @param settings chunk length, profiling, weight space and fusion
+     * @param settings chunk length, profiling, weight space, fusion, reader threads and packing
      * @throws OpenClException when the device's context or queues cannot be created
      * @throws IllegalArgumentException when {@code device} is not one {@link OpenClDevices} listed
      */
     public OpenClEngine(DeviceInfo device, OpenClSettings settings) {
         this.device = device;
+        this.settings = settings;
         this.cl = OpenClContext.open(device, settings.profiling());
         try {
             this.scheduler = new ChunkScheduler(cl);
@@ -138,7 +141,7 @@ public final class OpenClEngine implements Engine {
     @Override
     public synchronized void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
         checkOpen();
-        new OpenClJobRun(this, scheduler, outcomes).run(jobs);
+        new OpenClJobRun(this, scheduler, settings, outcomes).run(jobs);
     }
 
     /**

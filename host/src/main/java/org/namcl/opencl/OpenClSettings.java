@@ -14,9 +14,13 @@ package org.namcl.opencl;
  * @param maxTile     the most time positions a fused work-group computes (0: what local memory
  *                    allows); at most 2048 either way
  * @param maxLayers   the most layers one fused launch computes (0: as many as the planner takes)
+ * @param readers     threads reading and decoding sources ahead of the device (0:
+ *                    {@link org.namcl.pipeline.ReadAhead#defaultReaders()})
+ * @param packSamples the most samples short jobs packed into one unit of work hold, and the most
+ *                    a job may have to be packed rather than streamed (0: 2<sup>23</sup>)
  */
 public record OpenClSettings(int chunkLength, boolean profiling, Weights weights, Fusion fusion, int maxTile,
-                             int maxLayers) {
+                             int maxLayers, int readers, int packSamples) {
 
     /** Where a launch's weights live. */
     public enum Weights {
@@ -53,8 +57,11 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @param fusion      whether consecutive layers are fused into one launch
      * @param maxTile     the most time positions a fused work-group computes, or 0
      * @param maxLayers   the most layers one fused launch computes, or 0
-     * @throws IllegalArgumentException when {@code chunkLength}, {@code maxTile} or
-     *                                  {@code maxLayers} is negative
+     * @param readers     threads reading sources, or 0
+     * @param packSamples the most samples of one packed unit, or 0
+     * @throws IllegalArgumentException when {@code chunkLength}, {@code maxTile},
+     *                                  {@code maxLayers}, {@code readers} or {@code packSamples}
+     *                                  is negative
      */
     public OpenClSettings {
         if (chunkLength < 0) {
@@ -66,6 +73,10 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
         if (maxLayers < 0) {
             throw new IllegalArgumentException("fused layers must be positive (or 0 for automatic), got " + maxLayers);
         }
+        if (readers < 0 || packSamples < 0) {
+            throw new IllegalArgumentException("readers and packed samples must be positive (or 0 for automatic), got "
+                    + readers + " and " + packSamples);
+        }
     }
 
     /**
@@ -75,7 +86,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the settings {@link OpenClEngine#OpenClEngine(DeviceInfo)} uses
      */
     public static OpenClSettings defaults() {
-        return new OpenClSettings(0, false, Weights.AUTO, Fusion.AUTO, 0, 0);
+        return new OpenClSettings(0, false, Weights.AUTO, Fusion.AUTO, 0, 0, 0, 0);
     }
 
     /**
@@ -86,7 +97,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code chunk} is negative
      */
     public OpenClSettings withChunkLength(int chunk) {
-        return new OpenClSettings(chunk, profiling, weights, fusion, maxTile, maxLayers);
+        return new OpenClSettings(chunk, profiling, weights, fusion, maxTile, maxLayers, readers, packSamples);
     }
 
     /**
@@ -96,7 +107,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withProfiling(boolean on) {
-        return new OpenClSettings(chunkLength, on, weights, fusion, maxTile, maxLayers);
+        return new OpenClSettings(chunkLength, on, weights, fusion, maxTile, maxLayers, readers, packSamples);
     }
 
     /**
@@ -106,7 +117,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withWeights(Weights w) {
-        return new OpenClSettings(chunkLength, profiling, w, fusion, maxTile, maxLayers);
+        return new OpenClSettings(chunkLength, profiling, w, fusion, maxTile, maxLayers, readers, packSamples);
     }
 
     /**
@@ -116,7 +127,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withFusion(Fusion f) {
-        return new OpenClSettings(chunkLength, profiling, weights, f, maxTile, maxLayers);
+        return new OpenClSettings(chunkLength, profiling, weights, f, maxTile, maxLayers, readers, packSamples);
     }
 
     /**
@@ -127,7 +138,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code tile} is negative
      */
     public OpenClSettings withMaxTile(int tile) {
-        return new OpenClSettings(chunkLength, profiling, weights, fusion, tile, maxLayers);
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, tile, maxLayers, readers, packSamples);
     }
 
     /**
@@ -138,6 +149,29 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code layers} is negative
      */
     public OpenClSettings withMaxLayers(int layers) {
-        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, layers);
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, layers, readers, packSamples);
+    }
+
+    /**
+     * These settings with another number of reader threads.
+     *
+     * @param n threads reading and decoding sources ahead of the device, or 0 for the default
+     * @return the copy
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    public OpenClSettings withReaders(int n) {
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, maxLayers, n, packSamples);
+    }
+
+    /**
+     * These settings with another packing limit (small ones make tests cut a few short jobs
+     * into several units).
+     *
+     * @param samples the most samples of one packed unit (and of a job that is packed), or 0 for the default
+     * @return the copy
+     * @throws IllegalArgumentException when {@code samples} is negative
+     */
+    public OpenClSettings withPackSamples(int samples) {
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, maxLayers, readers, samples);
     }
 }

@@ -1,4 +1,4 @@
-package org.namcl.opencl;
+package org.namcl.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

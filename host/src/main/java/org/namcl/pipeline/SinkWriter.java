@@ -1,4 +1,4 @@
-package org.namcl.opencl;
+package org.namcl.pipeline;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -9,8 +9,9 @@ import java.util.concurrent.BlockingQueue;
  * sources and feeding the device meanwhile. At most {@link #PENDING} writes wait, which bounds
  * the outputs held in memory; a further one waits for room.
  */
-final class SinkWriter implements AutoCloseable {
-    static final int PENDING = 2;
+public final class SinkWriter implements AutoCloseable {
+    /** Writes that may wait: each holds one unit of outputs. */
+    public static final int PENDING = 2;
     private static final Runnable STOP = () -> { };
 
     private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(PENDING);
@@ -19,14 +20,20 @@ final class SinkWriter implements AutoCloseable {
     private int finished;
     private Throwable failure;
 
-    SinkWriter() {
+    /** Starts the writing thread. */
+    public SinkWriter() {
         thread = new Thread(this::loop, "namcl-opencl-writer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Runs {@code write} after every write handed over before it. */
-    void submit(Runnable write) {
+    /**
+     * Runs {@code write} after every write handed over before it, waiting for room first.
+     *
+     * @param write encodes and writes one unit of outputs (and tells their outcomes)
+     * @throws IllegalStateException when interrupted while waiting for room
+     */
+    public void submit(Runnable write) {
         synchronized (this) {
             submitted++;
         }
@@ -38,8 +45,10 @@ final class SinkWriter implements AutoCloseable {
         }
     }
 
-    /** Waits until every write handed over so far is done; rethrows what one of them threw. */
-    synchronized void drain() {
+    /**
+     * Waits until every write handed over so far is done; rethrows what one of them threw (once).
+     */
+    public synchronized void drain() {
         boolean interrupted = false;
         while (finished < submitted) {
             try {
