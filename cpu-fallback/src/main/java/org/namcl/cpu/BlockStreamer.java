@@ -12,9 +12,14 @@ import org.namcl.model.net.Network;
  * conv carried between calls. Real-time safe: {@link #process} and {@link #reset} allocate
  * nothing.
  *
- * <p>"Silence before the file" is the network's response to zeros (biases make it non-zero). It
- * is computed once, when the streamer is built, by feeding RF zeros, and saved; {@link #reset}
- * restores it.
+ * <p>"Silence before the file" is the network's response to zeros (biases make it non-zero). Fed
+ * zeros, every signal inside is constant once the zeros have filled its receptive field, and the
+ * state is then every history full of its signal's constant. So it is computed once, when the
+ * streamer is built, from one sample: each history, as that sample passes, takes the value written
+ * to it as its whole past ({@link History#hold}), so each conv sees its input's constant at every
+ * tap and computes the steady value, bit for bit what RF zeros lead to (each sample gets the same
+ * operations wherever it falls). It is saved, and {@link #reset} restores it. A model switch thus
+ * costs a copy, not a pass over RF samples.
  */
 abstract class BlockStreamer implements StreamRenderer {
     /** Samples per internal block: rows this long stay in L1/L2 cache while every op runs. */
@@ -40,11 +45,10 @@ abstract class BlockStreamer implements StreamRenderer {
     }
 
     private void prewarm() {
-        float[] zeros = new float[BLOCK];
-        float[] sink = new float[BLOCK];
-        for (int done = 0; done < receptiveField; done += BLOCK) {
-            process(zeros, 0, sink, 0, BLOCK);
+        for (History h : state) {
+            h.hold();
         }
+        process(new float[1], 0, new float[1], 0, 1);
         for (History h : state) {
             h.save();
         }

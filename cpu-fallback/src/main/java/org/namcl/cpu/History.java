@@ -1,5 +1,7 @@
 package org.namcl.cpu;
 
+import java.util.Arrays;
+
 /**
  * The recent past of a multi-channel signal that a causal conv reads: one array per channel of
  * {@code lookback + capacity} samples, the current block written at the write position. When a
@@ -13,6 +15,8 @@ final class History {
     private int pos;
     private float[][] saved;
     private int savedPos;
+    /** Whether the next write stands for a signal that has always held its value. */
+    private boolean holding;
 
     History(int channels, int lookback, int maxBlock) {
         this.lookback = lookback;
@@ -21,8 +25,28 @@ final class History {
         this.pos = lookback;
     }
 
+    /**
+     * Makes the next write (of one sample) fill the whole past with the value it writes, as if
+     * the signal had always been that constant: how a streamer reaches the steady response to
+     * silence in one sample instead of RF (see {@link BlockStreamer}).
+     */
+    void hold() {
+        holding = true;
+    }
+
     /** Stores a block of n samples (rows of {@code src}) as the newest samples. */
     void write(float[][] src, int n) {
+        if (holding) {
+            if (n != 1) {
+                throw new IllegalStateException("a held write is of one sample, not " + n);
+            }
+            holding = false;
+            for (int c = 0; c < rows.length; c++) {
+                Arrays.fill(rows[c], src[c][0]);
+            }
+            pos = lookback + 1;
+            return;
+        }
         if (pos + n > stride) {
             for (float[] r : rows) {
                 System.arraycopy(r, pos - lookback, r, 0, lookback);
