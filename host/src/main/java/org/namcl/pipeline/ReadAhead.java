@@ -62,14 +62,18 @@ public final class ReadAhead implements AutoCloseable {
         });
     }
 
+    /** Past this many readers by default, the jobs held read ahead would crowd a default heap. */
+    private static final int MAX_DEFAULT_READERS = 8;
+
     /**
      * Reader threads for a machine whose every core but two (the rendering and the writing
-     * thread) reads, at least one.
+     * thread) reads, at least one and at most 8: the window holds twice as many jobs' starts (up
+     * to 30 s each), which on a many-core machine would otherwise take gigabytes.
      *
      * @return the default for this machine
      */
     public static int defaultReaders() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - 2);
+        return Math.min(MAX_DEFAULT_READERS, Math.max(1, Runtime.getRuntime().availableProcessors() - 2));
     }
 
     /**

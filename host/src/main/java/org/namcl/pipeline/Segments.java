@@ -21,7 +21,9 @@ public final class Segments {
     private final Deque<CompletableFuture<Segment>> reads = new ArrayDeque<>();
     private final RenderJob job;
     private final Executor pool;
-    private volatile CompletableFuture<Segment> last;
+    /** Guards {@link #last} and {@link #stopped} together: see {@link #stop}. */
+    private final Object lock = new Object();
+    private CompletableFuture<Segment> last;
     private volatile boolean stopped;
     private boolean ended;
 
@@ -77,15 +79,23 @@ public final class Segments {
 
     /** Ends reading (the job failed): a read under way finishes before this returns, none starts after. */
     public void stop() {
-        stopped = true;
-        Futures.await(last);
+        // a read scheduled by topUp is in `last` before stop can look: it is waited for, or it
+        // sees `stopped` and reads nothing
+        CompletableFuture<Segment> l;
+        synchronized (lock) {
+            stopped = true;
+            l = last;
+        }
+        Futures.await(l);
     }
 
     private void topUp() {
-        while (reads.size() < depth) {
-            CompletableFuture<Segment> f = last.thenApplyAsync(this::read, pool);
-            last = f;
-            reads.addLast(f);
+        synchronized (lock) {
+            while (reads.size() < depth) {
+                CompletableFuture<Segment> f = last.thenApplyAsync(this::read, pool);
+                last = f;
+                reads.addLast(f);
+            }
         }
     }
 
