@@ -132,10 +132,13 @@ if need sox && need tmux; then
     done
   done
 
-  # the long takes, each its own target; Ctrl-C once half the audio is rendered (scores follow renders)
-  cp -r big big-targets
-  interrupt_when='^\[[0-3]/4\] +[5-9][0-9]%' in_terminal 100 eval -m "'$model'" --input big --target big-targets --engine cpu \
-    --threads 1
+  # longer takes, each its own target; Ctrl-C once a tenth of the audio is rendered (scores follow
+  # renders), leaving eval most of its work still to do when the key arrives
+  mkdir -p long
+  for i in 1 2 3 4; do sox -V1 -n -r 48000 -c 1 -b 16 "long/take$i.wav" synth 180 sine 110 gain -6; done
+  cp -r long long-targets
+  interrupt_when='^\[0/4\] +[1-4][0-9]%' in_terminal 100 eval -m "'$model'" --input long --target long-targets \
+    --engine cpu --threads 1
   [[ "$exit" == 130 ]] || fail "eval, Ctrl-C: exit '$exit', expected 130: $(cat screen.txt)"
   grep -qE '^namcl: interrupted: [0-3] of 4 pairs done' screen.txt && grep -qE '^# +model +(pair +)?ESR' screen.txt &&
     grep -qE '^namcl: [0-3] scored, 0 failed' screen.txt ||
