@@ -5,8 +5,9 @@ import org.namcl.engine.StreamRenderer;
 import org.namcl.model.net.Network;
 
 /**
- * Prewarmed streamers of one model, reused: building one costs a pass over RF samples of
- * silence (an LSTM's prewarm), a reset costs a copy. Holds at most as many as were ever in use at once.
+ * Prewarmed streamers of one model, reused: building one costs its units' buffers and one held
+ * sample (an LSTM: its prewarm of silence), a reset costs a copy. Holds at most as many as were
+ * ever in use at once.
  */
 final class StreamerPool {
     private final Network net;
