@@ -2,13 +2,13 @@ package org.namcl.spark;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +23,8 @@ import org.namcl.render.ProgressReporter;
  * weighed by the bytes of DI and target), runs them ({@link EvalTask}) and gathers the results in
  * the job's order (model by model, pair by pair), as {@code namcl eval}'s evaluator returns them.
  * With a results database ({@code --db}), as {@code namcl eval --db}: the tasks skip the keys it
- * holds, whose results are read from it, and the driver stores each new result.
+ * holds, whose results are read from it, and the driver stores each new result as its task
+ * finishes (each its own transaction), so a run that fails or is stopped keeps what was scored.
  */
 final class ClusterEvalJob {
     private ClusterEvalJob() {
@@ -49,30 +50,46 @@ final class ClusterEvalJob {
         Broadcast<Set<String>> known = stored;
         List<EvalTask> tasks = WorkSplit.split(weights, bytes, partitions).stream()
                 .map(part -> new EvalTask(part, models, pairs, settings, local, quiet, paths.files(), known)).toList();
-        ClusterJob.Gathered gathered = ClusterJob.run(spark, tasks, EvalTask::run, err);
-        List<EvalResult> results = new ArrayList<>();
-        int fromDatabase = 0;
-        for (String json : gathered.results().values()) {
-            ScoredPair s = Wire.read(json, ScoredPair.class);
-            if (s.stored()) {
-                results.add(fromDatabase(db, s));
-                fromDatabase++;
-            } else {
-                results.add(db == null ? s.result() : store(db, s, progress));
+        // each task's results taken (new ones stored, each its own transaction) as the task finishes,
+        // so a run that fails or is stopped keeps what was scored
+        TreeMap<Long, EvalResult> results = new TreeMap<>();
+        int[] fromDatabase = {0};
+        ClusterJob.Gathered gathered;
+        try {
+            gathered = ClusterJob.run(spark, tasks, EvalTask::run, err, out -> {
+                for (int k = 0; k < out.seqs().size(); k++) {
+                    ScoredPair s = Wire.read(out.results().get(k), ScoredPair.class);
+                    if (s.stored()) {
+                        fromDatabase[0]++;
+                    }
+                    results.put(out.seqs().get(k), s.stored() ? fromDatabase(db, s, progress)
+                            : db == null ? s.result() : store(db, s, progress));
+                }
+            });
+        } finally {
+            if (stored != null) {
+                stored.destroy();
             }
         }
-        if (stored != null) {
-            stored.destroy();
-        }
-        return new Scored(results, gathered.engine(), fromDatabase);
+        return new Scored(List.copyOf(results.values()), gathered.engine(), fromDatabase[0]);
     }
 
-    /** The database's result under the pair's key, naming the files as this run does. */
-    private static EvalResult fromDatabase(ResultsDatabase db, ScoredPair s) throws SQLException {
-        Optional<EvalResult> found = db.find(s.key());
+    /**
+     * The database's result under the pair's key, naming the files as this run does; the pair
+     * failing, said in one line, when its row went missing since the run read the keys.
+     */
+    static EvalResult fromDatabase(ResultsDatabase db, ScoredPair s, ProgressReporter progress) {
         EvalResult now = s.result();
+        Optional<EvalResult> found;
+        try {
+            found = db.find(s.key());
+        } catch (SQLException e) {
+            return failed(now, "cannot be read from the results database " + db.file() + ": " + e.getMessage(),
+                    progress);
+        }
         if (found.isEmpty()) {
-            throw new SQLException("a row of the results database " + db.file() + " went missing during the run");
+            return failed(now, "its row of the results database " + db.file() + " went missing during the run; "
+                    + "run again to score it", progress);
         }
         EvalResult r = found.get();
         return new EvalResult(now.model(), now.modelName(), r.modelValidationEsr(), r.modelInfo(), now.pair(),
@@ -90,12 +107,16 @@ final class ClusterEvalJob {
             db.save(key, r);
             return r;
         } catch (SQLException e) {
-            String problem = "scored, but cannot be stored in the results database " + db.file() + ": "
-                    + e.getMessage();
-            progress.error(r.pair() + " (model " + r.modelName() + "): " + problem);
-            return new EvalResult(r.model(), r.modelName(), r.modelValidationEsr(), r.modelInfo(), r.pair(),
-                    r.input(), r.target(), r.metrics(), r.validationEsr(), problem, r.charts());
+            return failed(r, "scored, but cannot be stored in the results database " + db.file() + ": "
+                    + e.getMessage(), progress);
         }
+    }
+
+    /** The result failing for {@code problem}, said in one line. */
+    private static EvalResult failed(EvalResult r, String problem, ProgressReporter progress) {
+        progress.error(r.pair() + " (model " + r.modelName() + "): " + problem);
+        return new EvalResult(r.model(), r.modelName(), r.modelValidationEsr(), r.modelInfo(), r.pair(),
+                r.input(), r.target(), r.metrics(), r.validationEsr(), problem, r.charts());
     }
 
     /** A result as a row of the per-pair table: the fields every eval report writes. */

@@ -76,8 +76,8 @@ final class ClusterInputs {
             } else if (s.isDirectory()) {
                 String root = s.getPath().toString();
                 for (FileStatus f : paths.files().find(root, ".wav", out.remote() ? out.path() : null)) {
-                    String path = f.getPath().toString();
-                    found.add(new InputRef(new FileRef(path, true), path.substring(root.length() + 1), null));
+                    found.add(new InputRef(new FileRef(f.getPath().toString(), true),
+                            RemoteFiles.relative(root, f.getPath()), null));
                 }
             } else {
                 found.add(new InputRef(given, given.fileName(), null));

@@ -114,7 +114,7 @@ final class ClusterPairs {
         }
         String root = paths.files().status(folder.path()).getPath().toString();
         return paths.files().find(root, ".wav", null).stream()
-                .map(f -> f.getPath().toString().substring(root.length() + 1)).toList();
+                .map(f -> RemoteFiles.relative(root, f.getPath())).toList();
     }
 
     private FileRef child(FileRef folder, String relative) {

@@ -38,7 +38,7 @@ final class DriverFiles {
             try {
                 writer.write(temp);
             } catch (IOException e) {
-                throw new IOException(e.getMessage().replace(temp.toString(), file.path()), e);
+                throw new IOException(Problems.describe(e).replace(temp.toString(), file.path()), e);
             }
             try {
                 files.publish(temp, file.path());

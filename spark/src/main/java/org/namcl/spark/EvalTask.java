@@ -52,9 +52,10 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
                 List<Local> batch = new ArrayList<>();
                 long bytes = 0;
                 for (int i : items) {
+                    int copied = copies.size();
                     Local p = local(staging, pairs.get(i), copies, modelSha, options);
                     batch.add(p);
-                    bytes = copies.stream().mapToLong(LocalFiles::size).sum();
+                    bytes += copies.subList(copied, copies.size()).stream().mapToLong(LocalFiles::size).sum();
                     if (bytes >= StagedRender.BATCH_BYTES || i == items[items.length - 1]) {
                         Evaluator evaluator = new Evaluator(options, progress, null, settings.charts());
                         score(evaluator, staging, m.path(), batch, scored);
@@ -62,6 +63,7 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
                         copies.forEach(staging::delete);
                         copies.clear();
                         batch.clear();
+                        bytes = 0;
                     }
                 }
                 return new TaskRun.Done(scored, engine, staging::shown);
@@ -74,8 +76,8 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
     }
 
     private Local local(Staging staging, EvalPairRef p, List<Path> copies, String modelSha, EvalOptions options) {
-        Staging.Copy in = p.problem() == null ? staging.copy(p.input()) : new Staging.Copy(Path.of(p.input().path()), null);
-        Staging.Copy t = p.problem() == null ? staging.copy(p.target()) : new Staging.Copy(Path.of(p.target().path()), null);
+        Staging.Copy in = p.problem() == null ? staging.copy(p.input()) : unread(staging, p.input());
+        Staging.Copy t = p.problem() == null ? staging.copy(p.target()) : unread(staging, p.target());
         if (p.input().remote()) {
             copies.add(in.path());
         }
@@ -89,6 +91,11 @@ record EvalTask(List<WorkSplit.Unit> units, List<FileRef> models, List<EvalPairR
         String targetSha = inSha == null ? null : LocalFiles.sha256(t.path());
         ScoreKey key = targetSha == null ? null : new ScoreKey(modelSha, inSha, targetSha, options.settings());
         return new Local(pair, key);
+    }
+
+    /** A file of a pair not scored: itself when local, else where its copy would be (named as given). */
+    private static Staging.Copy unread(Staging staging, FileRef f) {
+        return new Staging.Copy(f.remote() ? staging.placeholder(f) : f.localPath(), null);
     }
 
     /** Scores the batch's pairs the database does not have, adding every pair's {@link ScoredPair} (JSON). */

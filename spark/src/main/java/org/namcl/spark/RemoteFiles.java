@@ -77,6 +77,14 @@ final class RemoteFiles implements Serializable {
         return found;
     }
 
+    /**
+     * The path of {@code file} under {@code folder} (with /), as URIs relativize: right for a folder
+     * at a file system's root too, whose name ends in / already ({@code hdfs://nn:8020/}).
+     */
+    static String relative(String folder, org.apache.hadoop.fs.Path file) {
+        return new org.apache.hadoop.fs.Path(folder).toUri().relativize(file.toUri()).getPath();
+    }
+
     /** A small text file's lines (lists of models and pairs), refused past {@code maxBytes}. */
     List<String> readLines(String uri, long maxBytes, String what) throws IOException {
         FileStatus s = status(uri);

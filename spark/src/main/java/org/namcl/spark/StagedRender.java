@@ -99,15 +99,15 @@ final class StagedRender {
             return in.local();
         }
         if (in.problem() != null) {
-            return named(in, in.problem());
+            return named(staging, in, in.problem());
         }
         Staging.Copy c = staging.copy(in.file());
         return new InputFile(c.path(), Path.of(in.relative()), c.problem(), in.file().path());
     }
 
-    /** A remote input not copied (yet): a path where nothing is, and its name as given. */
-    private static InputFile named(InputRef in, String problem) {
-        return new InputFile(Path.of(in.file().fileName()), Path.of(in.relative()), problem, in.file().path());
+    /** A remote input not copied (yet): where its copy would be, and its name as given. */
+    private static InputFile named(Staging staging, InputRef in, String problem) {
+        return new InputFile(staging.placeholder(in.file()), Path.of(in.relative()), problem, in.file().path());
     }
 
     /** Renders one batch (by place in the task), setting its pairs in {@code results}; the engine's description. */
@@ -129,7 +129,7 @@ final class StagedRender {
      * cannot be read.
      */
     private InputFile primed(Staging staging, Path model, InputRef ref, Path out) {
-        InputFile in = ref.file().remote() ? named(ref, ref.problem()) : ref.local();
+        InputFile in = ref.file().remote() ? named(staging, ref, ref.problem()) : ref.local();
         if (in.problem() != null) {
             return in;
         }

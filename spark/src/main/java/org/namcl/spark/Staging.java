@@ -18,7 +18,10 @@ import org.namcl.render.Problems;
 final class Staging implements AutoCloseable {
     private final RemoteFiles files;
     private final Path root;
-    /** Local path -> what it stands for; replaced longest first, so no path is taken for its prefix. */
+    /**
+     * Local folder -> the remote folder it stands for, both ending in {@code /}, so that no folder is
+     * taken for the start of another's name ({@code <root>/3/} is no part of {@code <root>/31/}).
+     */
     private final Map<String, String> names = new LinkedHashMap<>();
     private int next;
 
@@ -48,8 +51,7 @@ final class Staging implements AutoCloseable {
         if (!f.remote()) {
             return new Copy(f.localPath(), null);
         }
-        Path local = root.resolve(Integer.toString(next++)).resolve(f.fileName());
-        names.put(local.toString(), f.path());
+        Path local = placeholder(f);
         try {
             files.fetch(f.path(), local);
             return new Copy(local, null);
@@ -58,10 +60,18 @@ final class Staging implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the remote file {@code f} is copied, in a folder of its own under its own name; nothing
+     * is there until it is, and {@link #shown} names it as {@code f}.
+     */
+    Path placeholder(FileRef f) {
+        org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(f.path());
+        return stand(root.resolve(Integer.toString(next++)), remote.getParent().toString()).resolve(remote.getName());
+    }
+
     /** A new local folder standing for the remote folder {@code uri}. */
     Path folder(String uri) {
-        Path local = root.resolve(Integer.toString(next++));
-        names.put(local.toString(), uri);
+        Path local = stand(root.resolve(Integer.toString(next++)), uri);
         try {
             return Files.createDirectories(local);
         } catch (IOException e) {
@@ -85,12 +95,17 @@ final class Staging implements AutoCloseable {
         if (text == null || !text.contains(root.toString())) {
             return text;
         }
-        String s = text;
-        for (String local : names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .toList()) {
-            s = s.replace(local, names.get(local));
+        String s = text + "/"; // a folder named last, without its /, is replaced too
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            s = s.replace(e.getKey(), e.getValue());
         }
-        return s;
+        return s.substring(0, s.length() - 1);
+    }
+
+    /** Records that the local folder stands for the remote one; the local folder. */
+    private Path stand(Path local, String uri) {
+        names.put(local + "/", uri.endsWith("/") ? uri : uri + "/");
+        return local;
     }
 
     @Override

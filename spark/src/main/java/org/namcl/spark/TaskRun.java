@@ -10,7 +10,7 @@ import org.namcl.render.ProgressReporter;
 /**
  * What every task of a job does around its units: runs each (one model on some items), places
  * their results in the job, keeps what the task says for the driver, and applies the test hook
- * ({@link FirstAttemptFailure}).
+ * ({@link InjectedFailure}).
  */
 final class TaskRun {
     private TaskRun() {
@@ -34,7 +34,7 @@ final class TaskRun {
     /** @param items how many items the job has (results are placed at model × items + item) */
     static TaskOutput run(List<WorkSplit.Unit> units, int items, boolean quiet, UnitWork work) {
         List<String> said = new ArrayList<>();
-        boolean failing = FirstAttemptFailure.now();
+        boolean failing = InjectedFailure.now();
         List<Long> seqs = new ArrayList<>();
         List<String> results = new ArrayList<>();
         String engine = "none";
@@ -54,7 +54,7 @@ final class TaskRun {
                 engine = done.engine();
             }
             if (failing) {
-                throw FirstAttemptFailure.failure();
+                throw InjectedFailure.failure();
             }
         }
         return new TaskOutput(seqs, results, said, engine);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +22,11 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.namcl.eval.EvalResult;
 import org.namcl.eval.Reamp;
+import org.namcl.eval.ResultsDatabase;
+import org.namcl.eval.ScoreKey;
+import org.namcl.render.ProgressReporter;
 import org.namcl.render.TestAudio;
 import org.namcl.render.TestModels;
 
@@ -86,13 +92,13 @@ class ClusterEvalTest {
         Path nano = models.resolve(TestModels.NANO);
         TestSpark.namcl("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu", "--report", single);
 
-        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, "true");
         TestSpark.Result job;
         try {
             job = TestSpark.cluster("eval", "-m", nano, "--input", dis, "--target", targets, "--engine", "cpu",
                     "--partitions", 2, "--report", cluster);
         } finally {
-            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+            TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, null);
         }
 
         ObjectMapper json = new ObjectMapper();
@@ -122,6 +128,50 @@ class ClusterEvalTest {
         JsonNode expected = json.readTree(dir.resolve("single.json").toFile()).get("results");
         assertEquals(expected, json.readTree(dir.resolve("first.json").toFile()).get("results"), one::toString);
         assertEquals(expected, json.readTree(dir.resolve("second.json").toFile()).get("results"));
+    }
+
+    @Test
+    void aRunThatFailsKeepsTheRowsItsFinishedTasksScored() throws Exception {
+        Files.delete(dis.resolve("take2.wav")); // six pairs, all with targets
+        Path db = dir.resolve("results.db");
+        String[] args = {"eval", "-m", models.toString(), "--input", dis.toString(), "--target", targets.toString(),
+                "--engine", "cpu", "--partitions", "3", "--db", db.toString()};
+        TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.LAST_TASK, "true");
+        TestSpark.Result failed;
+        try {
+            failed = TestSpark.cluster((Object[]) args);
+        } finally {
+            TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.LAST_TASK, null);
+        }
+        int kept = scoredAt(db).size();
+
+        TestSpark.Result again = TestSpark.cluster((Object[]) args);
+
+        assertEquals(1, failed.code(), failed::toString);
+        assertTrue(failed.err().contains("namcl test hook: attempt 1 of task 2"), failed::toString);
+        // two task slots: the last task starts once another has finished, whose rows are stored then
+        assertTrue(kept > 0 && kept < 6, kept + " rows kept of 6: " + failed);
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.err().contains(kept + " of the results were in the results database"), again::toString);
+        assertEquals(6, scoredAt(db).size());
+    }
+
+    @Test
+    void aRowThatWentMissingDuringTheRunFailsItsPairInOneLine() throws SQLException {
+        StringWriter said = new StringWriter();
+        EvalResult named = new EvalResult("models/a.nam", "a", null, null, "take0.wav", "dis/take0.wav",
+                "targets/take0.wav", null, null, null, null);
+        EvalResult r;
+        try (ResultsDatabase db = ResultsDatabase.open(dir.resolve("empty.db"))) {
+            r = ClusterEvalJob.fromDatabase(db, new ScoredPair(new ScoreKey("m", "i", "t", "{}"), true, named),
+                    new ProgressReporter(new PrintWriter(said), false, false));
+        }
+
+        String problem = "its row of the results database " + dir.resolve("empty.db")
+                + " went missing during the run; run again to score it";
+        assertEquals(new EvalResult("models/a.nam", "a", null, null, "take0.wav", "dis/take0.wav",
+                "targets/take0.wav", null, null, problem, null), r);
+        assertEquals(List.of("namcl: error: take0.wav (model a): " + problem), said.toString().lines().toList());
     }
 
     @Test

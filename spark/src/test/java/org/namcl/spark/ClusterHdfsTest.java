@@ -185,13 +185,13 @@ class ClusterHdfsTest {
         String out = root + "/retry/out";
         TestSpark.namcl("render", "-m", models, takes, "-o", single, "--engine", "cpu");
 
-        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, "true");
         TestSpark.Result job;
         try {
             job = TestSpark.cluster("render", "-m", root + "/retry/models", root + "/retry/takes", "-o", out,
                     "--engine", "cpu", "--partitions", 2);
         } finally {
-            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+            TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, null);
         }
 
         assertEquals(0, job.code(), job::toString);
@@ -266,6 +266,48 @@ class ClusterHdfsTest {
                     "the report names HDFS files: " + actual.get(i));
             assertEquals(withoutPaths(expected.get(i)), withoutPaths(actual.get(i)), "every metric and name");
         }
+    }
+
+    @Test
+    void inputsAndPairsInAFolderAtTheFileSystemsRootKeepTheirWholeNames() throws IOException {
+        String top = fs.getUri() + "/";
+        TestAudio.write(dir.resolve("rooted.wav"), TestAudio.signal(2400, 6));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(dir.resolve("rooted.wav").toUri()),
+                new org.apache.hadoop.fs.Path(top + "rooted.wav"));
+        fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(dir.resolve("rooted.wav").toUri()),
+                new org.apache.hadoop.fs.Path(root + "/rooted-targets/rooted.wav"));
+        ClusterPaths paths = new ClusterPaths(fs.getConf());
+
+        List<InputRef> inputs = ClusterInputs.collect(paths, List.of(top), new FileRef(top + "rooted-out", true));
+        List<EvalPairRef> pairs = new ClusterPairs(paths).fromPaths(top, root + "/rooted-targets");
+
+        assertTrue(inputs.stream().anyMatch(in -> in.relative().equals("rooted.wav")), inputs::toString);
+        for (InputRef in : inputs) { // the other tests' files are under the root too
+            assertEquals(in.file().path(), top + in.relative());
+        }
+        EvalPairRef pair = pairs.stream().filter(p -> p.name().equals("rooted.wav")).findFirst().orElseThrow();
+        assertEquals(top + "rooted.wav", pair.input().path());
+        assertEquals(root + "/rooted-targets/rooted.wav", pair.target().path());
+        assertEquals(null, pair.problem());
+    }
+
+    @Test
+    void aRemotePairThatCannotBeScoredIsReportedByItsNamesOnHdfs() throws IOException {
+        Path nano = TestModels.copy(TestModels.NANO, dir.resolve("models"));
+        Path takes = dir.resolve("takes");
+        TestAudio.write(takes.resolve("take.wav"), TestAudio.signal(4800, 7));
+        upload(takes, "unpaired/di");
+        String di = root + "/unpaired/di/take.wav";
+        String target = root + "/unpaired/targets/take.wav";
+
+        TestSpark.Result job = TestSpark.cluster("eval", "-m", nano, "--input", di, "--target", target,
+                "--engine", "cpu", "--report", dir.resolve("report.json"));
+
+        assertEquals(1, job.code(), job::toString);
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("results").get(0);
+        assertEquals(di, result.get("input").asText(), result::toString);
+        assertEquals(target, result.get("target").asText(), result::toString);
+        assertEquals(di + ": no target: " + target + " does not exist", result.get("problem").asText());
     }
 
     /** A result less the paths of its model, DI and target (local in one run, on HDFS in the other). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,39 @@ class ClusterPathsTest {
         assertEquals(new FileRef("hdfs://namenode:8020/takes", true), local.ref("hdfs://namenode:8020/takes"));
         assertEquals(FileRef.local(Path.of("takes/a.wav")), local.ref("takes/a.wav"));
         assertEquals(FileRef.local(Path.of("/data/a.wav")), local.ref("file:///data/a.wav"));
+    }
+
+    @Test
+    void localCopiesAreShownAsTheRemoteFilesByWholeFolderNames() {
+        try (Staging staging = Staging.open(new RemoteFiles(new Configuration()))) {
+            Path three = null;
+            for (int i = 0; i < 31; i++) {
+                Path f = staging.folder("hdfs://nn:8020/out" + i);
+                three = i == 3 ? f : three;
+            }
+            Path copy = staging.placeholder(new FileRef("hdfs://nn:8020/takes/a.wav", true));
+            assertEquals(three.resolveSibling("31").resolve("a.wav"), copy, "the 32nd folder");
+
+            assertEquals("hdfs://nn:8020/takes/a.wav", staging.shown(copy.toString()));
+            assertEquals("cannot write hdfs://nn:8020/takes/.a.wav.partial: full",
+                    staging.shown("cannot write " + copy.resolveSibling(".a.wav.partial") + ": full"),
+                    "a file beside the copy is in the copy's remote folder, not in out3's");
+            assertEquals("hdfs://nn:8020/out3/m/a.wav and hdfs://nn:8020/out3",
+                    staging.shown(three.resolve("m/a.wav") + " and " + three), "a folder named last, without /");
+            assertEquals("nothing of " + three + "1x", staging.shown("nothing of " + three + "1x"),
+                    "a name that only starts as a folder's is no path of it");
+        }
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhyEvenWithoutAMessage() {
+        FileRef remote = new FileRef("hdfs://nn:8020/reports/run.json", true);
+
+        IOException e = assertThrows(IOException.class, () -> DriverFiles.write(
+                new RemoteFiles(new Configuration()), remote, f -> {
+                    throw new IOException((String) null);
+                }));
+
+        assertEquals("IOException", e.getMessage());
     }
 }

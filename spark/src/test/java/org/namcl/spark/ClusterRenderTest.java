@@ -62,13 +62,13 @@ class ClusterRenderTest {
         Path cluster = dir.resolve("cluster");
         TestSpark.namcl("render", "-m", models, inputs, "-o", single, "--engine", "cpu");
 
-        TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, "true");
+        TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, "true");
         TestSpark.Result job;
         try {
             job = TestSpark.cluster("render", "-m", models, inputs, "-o", cluster, "--engine", "cpu",
                     "--partitions", 2);
         } finally {
-            TestSpark.session().sparkContext().setLocalProperty(FirstAttemptFailure.PROPERTY, null);
+            TestSpark.session().sparkContext().setLocalProperty(InjectedFailure.FIRST_ATTEMPT, null);
         }
 
         assertEquals(0, job.code(), job::toString);
