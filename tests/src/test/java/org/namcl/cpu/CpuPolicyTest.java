@@ -21,10 +21,10 @@ class CpuPolicyTest {
     }
 
     @Test
-    void manyThreadsKeepTheBlockWithinItsCapAndPiecesAtLeast16ReceptiveFields() {
+    void manyThreadsKeepTheBlockWithinItsCapAndPiecesAtLeast4ReceptiveFields() {
         CpuPolicy p = CpuPolicy.of(16);
         assertEquals(1 << 20, p.blockFrames(STANDARD_RF));
-        assertEquals(16 * STANDARD_RF, p.pieceFrames(STANDARD_RF));
+        assertEquals(4 * STANDARD_RF, p.pieceFrames(STANDARD_RF));
     }
 
     @Test
