@@ -24,7 +24,8 @@ class CpuPolicyTest {
     void manyThreadsKeepTheBlockWithinItsCapAndPiecesAtLeast4ReceptiveFields() {
         CpuPolicy p = CpuPolicy.of(16);
         assertEquals(1 << 20, p.blockFrames(STANDARD_RF));
-        assertEquals(4 * STANDARD_RF, p.pieceFrames(STANDARD_RF));
+        assertEquals(4 * 20_000, p.pieceFrames(20_000));
+        assertEquals(1 << 15, p.pieceFrames(STANDARD_RF), "and never below 32 Ki frames");
     }
 
     @Test
