@@ -13,8 +13,8 @@ final class History {
     private final int lookback;
     private final int stride;
     private int pos;
+    /** The last {@code lookback} samples of each channel at {@link #save}: all a later read can see. */
     private float[][] saved;
-    private int savedPos;
     /** Whether the next write stands for a signal that has always held its value. */
     private boolean holding;
 
@@ -80,15 +80,14 @@ final class History {
     void save() {
         saved = new float[rows.length][];
         for (int c = 0; c < rows.length; c++) {
-            saved[c] = rows[c].clone();
+            saved[c] = Arrays.copyOfRange(rows[c], pos - lookback, pos);
         }
-        savedPos = pos;
     }
 
     void restore() {
         for (int c = 0; c < rows.length; c++) {
-            System.arraycopy(saved[c], 0, rows[c], 0, stride);
+            System.arraycopy(saved[c], 0, rows[c], 0, lookback);
         }
-        pos = savedPos;
+        pos = lookback;
     }
 }
