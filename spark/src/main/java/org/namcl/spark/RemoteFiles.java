@@ -69,7 +69,7 @@ final class RemoteFiles implements Serializable {
             LocatedFileStatus f = it.next();
             String name = f.getPath().getName();
             if (f.isFile() && !name.startsWith(".") && name.toLowerCase(Locale.ROOT).endsWith(extension)
-                    && (skip == null || !f.getPath().toString().startsWith(skip + "/"))) {
+                    && (skip == null || !under(skip, f.getPath()))) {
                 found.add(f);
             }
         }
@@ -83,6 +83,12 @@ final class RemoteFiles implements Serializable {
      */
     static String relative(String folder, org.apache.hadoop.fs.Path file) {
         return new org.apache.hadoop.fs.Path(folder).toUri().relativize(file.toUri()).getPath();
+    }
+
+    /** Whether {@code file} lies under {@code folder}, by the same rule (a folder at a root too). */
+    static boolean under(String folder, org.apache.hadoop.fs.Path file) {
+        java.net.URI f = file.toUri();
+        return !new org.apache.hadoop.fs.Path(folder).toUri().relativize(f).equals(f);
     }
 
     /** A small text file's lines (lists of models and pairs), refused past {@code maxBytes}. */

@@ -15,6 +15,15 @@ class ClusterPathsTest {
     private final ClusterPaths local = new ClusterPaths(new Configuration());
 
     @Test
+    void aFileIsUnderAFolderByWholeNamesAtAFileSystemsRootToo() {
+        String nn = "hdfs://nn:8020";
+        assertTrue(RemoteFiles.under(nn + "/", new org.apache.hadoop.fs.Path(nn + "/out/x.wav")));
+        assertTrue(RemoteFiles.under(nn + "/out", new org.apache.hadoop.fs.Path(nn + "/out/x.wav")));
+        assertFalse(RemoteFiles.under(nn + "/out", new org.apache.hadoop.fs.Path(nn + "/outside/x.wav")));
+        assertFalse(RemoteFiles.under(nn + "/", new org.apache.hadoop.fs.Path("hdfs://other:8020/x.wav")));
+    }
+
+    @Test
     void fileUrisAndPlainPathsAreLocalFiles() {
         assertEquals(Path.of("/data/takes"), local.local("file:///data/takes"));
         assertEquals(Path.of("/data/takes"), local.local("file:/data/takes"));
