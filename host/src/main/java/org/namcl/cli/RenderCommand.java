@@ -79,7 +79,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
             description = "WAV files, or folders to search (recursively) for WAV files; - reads one WAV file from "
-                    + "standard input (its output is named stdin.wav in a folder).")
+                    + "standard input (its output is named stdin.wav in a folder); with one model and -o -, it is "
+                    + "rendered as it arrives, on the CPU engine (unless --resample or an OpenCL --device: then it is "
+                    + "read whole first).")
     private List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
