@@ -13,12 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * Help that shows an option's value after a space ({@code -o OUTDIR}), as people type it and as
  * other tools document it. Parsing is unchanged: {@code --format=pcm24} still works.
  */
-final class SpacedLabelsHelp extends Help {
+public final class SpacedLabelsHelp extends Help {
     /** Joins option and value while lines are wrapped, so a wrap never parts them; a space once laid out. */
     private static final String UNBROKEN = "\u00A0";
 
-    /** Makes every command's help this one. */
-    static final IHelpFactory FACTORY = SpacedLabelsHelp::new;
+    /** Makes every command's help this one (namcl's commands and namcl cluster's). */
+    public static final IHelpFactory FACTORY = SpacedLabelsHelp::new;
 
     private final IParamLabelRenderer labels;
 

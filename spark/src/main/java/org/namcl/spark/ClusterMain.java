@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URL;
 import org.namcl.cli.ExitCodes;
 import org.namcl.cli.LauncherStderr;
+import org.namcl.cli.SpacedLabelsHelp;
 import org.namcl.cli.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,6 +37,7 @@ public final class ClusterMain implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new ClusterMain())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setHelpFactory(SpacedLabelsHelp.FACTORY)
                 .setParameterExceptionHandler(ClusterMain::invalidInput);
     }
 

@@ -52,8 +52,17 @@ final class ClusterPaths {
         return uri.getScheme() == null ? Path.of(given) : Path.of(uri.getPath());
     }
 
-    /** {@code given} as a job passes it on: a local path, or a remote file's qualified URI. */
+    /**
+     * {@code given} as a job passes it on: a local path, or a remote file's qualified URI.
+     *
+     * @throws IllegalArgumentException (a usage error) for {@code -}: tasks on executors have no
+     *                                  standard input or output to read or write
+     */
     FileRef ref(String given) {
+        if ("-".equals(given)) {
+            throw new IllegalArgumentException("- (standard input or output) is for namcl render and eval; a cluster "
+                    + "job reads and writes files: name a file or folder");
+        }
         if (isLocal(given)) {
             return FileRef.local(local(given));
         }

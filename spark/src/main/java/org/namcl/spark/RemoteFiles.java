@@ -47,7 +47,12 @@ final class RemoteFiles implements Serializable {
     }
 
     private FileSystem fs(org.apache.hadoop.fs.Path p) throws IOException {
-        return p.getFileSystem(conf.value());
+        try {
+            return p.getFileSystem(conf.value());
+        } catch (IllegalArgumentException e) { // Hadoop's wrapping of an unknown host, say: an I/O problem, not a usage one
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IOException("its file system cannot be reached: " + cause, e);
+        }
     }
 
     /** The file's or folder's status; null when there is none. */

@@ -15,6 +15,20 @@ class ClusterPathsTest {
     private final ClusterPaths local = new ClusterPaths(new Configuration());
 
     @Test
+    void dashIsRefusedAsAPathForTasksHaveNoStandardStreams() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> local.ref("-"));
+        assertTrue(e.getMessage().startsWith("- (standard input or output)"), e.getMessage());
+    }
+
+    @Test
+    void aFileSystemThatCannotBeReachedIsAnIoProblemSaidInWords() {
+        // Hadoop wraps an unknown host in IllegalArgumentException, which the commands take for a usage error
+        IOException e = assertThrows(IOException.class,
+                () -> new RemoteFiles(new Configuration()).status("hdfs://namcl-no-such-host.invalid:8020/takes"));
+        assertTrue(e.getMessage().startsWith("its file system cannot be reached: "), e.getMessage());
+    }
+
+    @Test
     void aFileIsUnderAFolderByWholeNamesAtAFileSystemsRootToo() {
         String nn = "hdfs://nn:8020";
         assertTrue(RemoteFiles.under(nn + "/", new org.apache.hadoop.fs.Path(nn + "/out/x.wav")));
