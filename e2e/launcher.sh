@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end check of the ./namcl launcher and the built jar, from outside the repository:
-# a quiet first-run build, relative paths with spaces, resuming, exit codes, non-ASCII names under
+# a quiet first-run build, the class-data archive, relative paths with spaces, resuming, exit codes, non-ASCII names under
 # a C locale. Rebuilds the jar (its first check makes it stale).
 # Usage: e2e/launcher.sh    (prints one line per check; exits non-zero on the first failure)
 set -uo pipefail
@@ -38,6 +38,12 @@ check "a first run builds quietly" 0 "$namcl" --version
 check "version" 0 "$namcl" --version
 grep -q '^namcl ' stdout || { echo "FAIL: version output" >&2; exit 1; }
 ! grep -q 'building' stderr || { echo "FAIL: the second run built the jar again" >&2; exit 1; }
+# After a build the launcher makes a class-data archive of a render's classes; later JVMs map
+# namcl's classes from it (the class-load log names it as their source).
+check "classes come from the launcher's class-data archive" 0 \
+  env NAMCL_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$namcl" --version
+grep -q 'org.namcl.cli.Main source: shared objects file (top)' classes.log ||
+  { echo "FAIL: namcl's classes were not mapped from the archive" >&2; grep -m3 org.namcl classes.log >&2; exit 1; }
 touch "$root/host/src/test/java/org/namcl/cli/Cli.java"
 check "a changed test source does not make the jar stale" 0 "$namcl" --version
 ! grep -q 'building' stderr || { echo "FAIL: a test source made the launcher build" >&2; exit 1; }

@@ -2,13 +2,12 @@ package org.namcl.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code namcl}: the top command, which only dispatches to its subcommands. */
+/** {@code namcl}: the top command, which only dispatches to its subcommands (added by {@link Main}). */
 @Command(name = "namcl",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
@@ -19,9 +18,6 @@ import picocli.CommandLine.Spec;
             + "proves renderers equal.",
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
-        subcommands = {RenderCommand.class, EvalCommand.class, CompareCommand.class, ReportCommand.class,
-            InfoCommand.class, DevicesCommand.class, BenchCommand.class,
-            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":Success (outputs that already existed count as success).",

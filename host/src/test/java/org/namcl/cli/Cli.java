@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs namcl in-process, as the launcher would, capturing what it prints. */
+/** Runs namcl in-process, as its main method would, capturing what it prints. */
 final class Cli {
 
     record Result(int code, String out, String err) {
@@ -27,10 +27,11 @@ final class Cli {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = Main.commandLine();
+        String[] argv = a.toArray(String[]::new);
+        CommandLine cmd = Main.commandLine(argv);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(a.toArray(String[]::new));
+        int code = cmd.execute(argv);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Command;
 
 class HelpAndCommandsTest {
 
@@ -35,8 +37,9 @@ class HelpAndCommandsTest {
         }
     }
 
+    /** command --help is built with that command alone, help COMMAND with all: the same text. */
     @ParameterizedTest
-    @ValueSource(strings = {"info", "devices", "bench"})
+    @ValueSource(strings = {"render", "eval", "compare", "report", "info", "devices", "bench"})
     void everyCommandHasHelp(String command) {
         Cli.Result viaOption = Cli.run(command, "--help");
         Cli.Result viaHelp = Cli.run("help", command);
@@ -44,6 +47,17 @@ class HelpAndCommandsTest {
         assertEquals(0, viaOption.code(), viaOption::toString);
         assertTrue(viaOption.out().contains("Usage: namcl " + command), viaOption::toString);
         assertEquals(viaOption.out(), viaHelp.out());
+    }
+
+    @Test
+    void aCommandNamedFirstIsBuiltAlone() {
+        Main.commandLine().getSubcommands().forEach((name, sub) -> assertEquals(name,
+                sub.getCommand().getClass().getAnnotation(Command.class).name()));
+        for (String name : Main.COMMANDS.keySet()) {
+            Set<String> built = Main.commandLine(new String[] {name, "--help"}).getSubcommands().keySet();
+            assertEquals(name.equals("help") ? Main.COMMANDS.keySet() : Set.of(name), built);
+        }
+        assertEquals(Main.COMMANDS.keySet(), Main.commandLine(new String[] {"rendr"}).getSubcommands().keySet());
     }
 
     @Test
