@@ -5,115 +5,124 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks FastTanh against Math.tanh (in double) and the properties its class comment states. */
+/**
+ * Checks FastTanh and FmaTanh against Math.tanh (in double) and the properties their class comments
+ * state ({@link TanhFunction}), on a stride of all floats ({@link TanhExhaustiveCheck} checks every one).
+ */
 class FastTanhTest {
 
-    /** Stated bounds: ulps of tanh(x) for |x| >= 1e-3 and below, and absolute error everywhere. */
-    private static final double MAX_ULP = 1.70;
-    private static final double MAX_ULP_TINY = 0.5000005;
-    private static final double MAX_ABS = 1.02e-7;
-    /** Smallest float from which the result is exactly 1. */
-    private static final float SATURATION = 9.1166515f;
-
-    /** The ulp of the float binade holding t (2^-149 below the normal range). */
-    private static double ulpOf(double t) {
-        return Math.scalb(1.0, Math.max(Math.getExponent(t), Float.MIN_EXPONENT) - 23);
+    static List<TanhFunction> functions() {
+        return TanhFunction.all();
     }
 
-    /** Checks y = FastTanh(x) against the stated bounds and returns its error in ulps of tanh(x). */
-    private static double check(float x, float y) {
+    /** Checks y = f(x) against the stated bounds and returns its error in ulps of tanh(x). */
+    private static double check(TanhFunction f, float x, float y) {
         double t = Math.tanh(x);
         double abs = Math.abs(y - t);
-        double ulps = abs / ulpOf(t);
-        boolean ok = abs <= MAX_ABS && Math.abs(y) <= 1f
-                && ulps <= (Math.abs(x) < 1e-3f ? MAX_ULP_TINY : MAX_ULP);
+        double ulps = abs / TanhFunction.ulpOf(t);
+        boolean ok = abs <= f.maxAbs() && Math.abs(y) <= 1f && Math.abs(y) <= Math.abs(x)
+                && ulps <= (Math.abs(x) < 1e-3f ? f.maxUlpTiny() : f.maxUlp());
         if (!ok) {
-            fail("x=" + x + " y=" + y + " tanh=" + t + " (" + ulps + " ulp)");
+            fail(f + ": x=" + x + " y=" + y + " tanh=" + t + " (" + ulps + " ulp)");
         }
         return ulps;
     }
 
-    private static void assertOdd(float x) {
-        if (Float.floatToRawIntBits(-FastTanh.tanh(x)) != Float.floatToRawIntBits(FastTanh.tanh(-x))) {
-            fail("not odd at x=" + x);
+    private static void assertOdd(TanhFunction f, float x) {
+        if (Float.floatToRawIntBits(-f.f().tanh(x)) != Float.floatToRawIntBits(f.f().tanh(-x))) {
+            fail(f + ": not odd at x=" + x);
         }
     }
 
-    @Test
-    void everyFloatInRangeWithStride() {
+    @ParameterizedTest
+    @MethodSource("functions")
+    void everyFloatInRangeWithStride(TanhFunction f) {
         // every 61st bit pattern in [0, 10], and [-10, 0] through oddness; 61 is odd, so every residue of the
         // low-order bits is visited
         int top = Float.floatToRawIntBits(10f);
         for (int bits = 0; bits <= top; bits += 61) {
             float x = Float.intBitsToFloat(bits);
-            check(x, FastTanh.tanh(x));
-            assertOdd(x);
+            check(f, x, f.f().tanh(x));
+            assertOdd(f, x);
         }
     }
 
-    @Test
-    void denseGridIsAccurateAndMonotone() {
-        // x = -10 + i * 1e-6, in chunks, through the array method
-        int chunk = 1 << 20;
-        float[] x = new float[chunk];
-        float[] y = new float[chunk];
+    @ParameterizedTest
+    @MethodSource("functions")
+    void denseGridIsAccurateAndMonotone(TanhFunction f) {
+        // x = -10 + i * 1e-6: inputs 1e-6 apart stay in order
         float previous = -1f;
-        for (long start = 0; start <= 20_000_000; start += chunk) {
-            int n = (int) Math.min(chunk, 20_000_001 - start);
-            for (int i = 0; i < n; i++) {
-                x[i] = (float) (-10 + (start + i) * 1e-6);
+        for (long i = 0; i <= 20_000_000; i++) {
+            float x = (float) (-10 + i * 1e-6);
+            float y = f.f().tanh(x);
+            check(f, x, y);
+            if (y < previous) {
+                fail(f + ": decreases at x=" + x);
             }
-            FastTanh.tanh(x, 0, y, 0, n);
-            for (int i = 0; i < n; i++) {
-                check(x[i], y[i]);
-                if (y[i] < previous) {
-                    fail("decreases at x=" + x[i]);
-                }
-                previous = y[i];
-            }
+            previous = y;
         }
     }
 
-    @Test
-    void specialValues() {
-        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(FastTanh.tanh(0f)));
-        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(FastTanh.tanh(-0f)));
-        for (float tiny : new float[] {Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-20f, 1e-5f}) {
-            assertEquals(tiny, FastTanh.tanh(tiny));
-            assertEquals(-tiny, FastTanh.tanh(-tiny));
+    @ParameterizedTest
+    @MethodSource("functions")
+    void monotoneFromTheSwitchPointOn(TanhFunction f) {
+        // every float in [1.1, 1.3], across the switch point T and past it
+        float previous = f.f().tanh(TanhFunction.MONOTONE_FROM);
+        for (float x = Math.nextUp(TanhFunction.MONOTONE_FROM); x <= 1.3f; x = Math.nextUp(x)) {
+            float y = f.f().tanh(x);
+            if (y < previous) {
+                fail(f + ": decreases at x=" + x);
+            }
+            previous = y;
         }
-        assertTrue(Float.isNaN(FastTanh.tanh(Float.NaN)));
-        assertEquals(1f, FastTanh.tanh(Float.POSITIVE_INFINITY));
-        assertEquals(-1f, FastTanh.tanh(Float.NEGATIVE_INFINITY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void specialValues(TanhFunction f) {
+        TanhFunction.Scalar tanh = f.f();
+        assertEquals(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(tanh.tanh(0f)));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(tanh.tanh(-0f)));
+        for (float tiny : new float[] {Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-20f, 1e-5f}) {
+            assertEquals(tiny, tanh.tanh(tiny));
+            assertEquals(-tiny, tanh.tanh(-tiny));
+        }
+        assertTrue(Float.isNaN(tanh.tanh(Float.NaN)));
+        assertEquals(1f, tanh.tanh(Float.POSITIVE_INFINITY));
+        assertEquals(-1f, tanh.tanh(Float.NEGATIVE_INFINITY));
         for (float big : new float[] {Float.MAX_VALUE, 1e30f, 1e10f, 100f, 10f}) {
-            assertEquals(1f, FastTanh.tanh(big));
-            assertEquals(-1f, FastTanh.tanh(-big));
+            assertEquals(1f, tanh.tanh(big));
+            assertEquals(-1f, tanh.tanh(-big));
         }
         // around the switch point, the 1e-3 boundary and the saturation point
-        for (float c : new float[] {FastTanh.T, 1e-3f, SATURATION}) {
+        for (float c : new float[] {FastTanh.T, 1e-3f, f.saturation()}) {
             float x = c;
             for (int i = 0; i < 200; i++) {
                 x = Math.nextDown(x);
             }
             for (int i = 0; i < 400; i++, x = Math.nextUp(x)) {
-                check(x, FastTanh.tanh(x));
-                assertOdd(x);
+                check(f, x, tanh.tanh(x));
+                assertOdd(f, x);
             }
         }
     }
 
-    @Test
-    void saturatesExactlyFromStatedPoint() {
-        assertTrue(FastTanh.tanh(Math.nextDown(SATURATION)) < 1f);
-        int from = Float.floatToRawIntBits(SATURATION);
+    @ParameterizedTest
+    @MethodSource("functions")
+    void saturatesExactlyFromStatedPoint(TanhFunction f) {
+        assertTrue(f.f().tanh(Math.nextDown(f.saturation())) < 1f);
+        int from = Float.floatToRawIntBits(f.saturation());
         int to = Float.floatToRawIntBits(1e4f);
         for (int bits = from; bits <= to; bits += 7) {
             float x = Float.intBitsToFloat(bits);
-            assertEquals(1f, FastTanh.tanh(x), () -> "x=" + x);
-            assertEquals(-1f, FastTanh.tanh(-x), () -> "x=" + -x);
+            assertEquals(1f, f.f().tanh(x), () -> "x=" + x);
+            assertEquals(-1f, f.f().tanh(-x), () -> "x=" + -x);
         }
     }
 
@@ -131,7 +140,7 @@ class FastTanhTest {
             }
         }
         float[] specials = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
-            -Float.MAX_VALUE, FastTanh.T, -FastTanh.T, SATURATION};
+            -Float.MAX_VALUE, FastTanh.T, -FastTanh.T, TanhFunction.FAST.saturation()};
         System.arraycopy(specials, 0, src, 100, specials.length);
 
         float[] expected = src.clone();
