@@ -111,6 +111,15 @@ public final class OpenClEngine implements Engine {
     }
 
     /**
+     * How this engine plans and runs models.
+     *
+     * @return the settings it was made with
+     */
+    public OpenClSettings settings() {
+        return settings;
+    }
+
+    /**
      * The device this engine runs on.
      *
      * @return the device it was made with

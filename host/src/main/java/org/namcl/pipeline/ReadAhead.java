@@ -62,18 +62,29 @@ public final class ReadAhead implements AutoCloseable {
         });
     }
 
-    /** Past this many readers by default, the jobs held read ahead would crowd a default heap. */
-    private static final int MAX_DEFAULT_READERS = 8;
+    /** Past this many readers, the jobs held read ahead would crowd a default heap. */
+    private static final int MAX_READERS = 8;
 
     /**
      * Reader threads for a machine whose every core but two (the rendering and the writing
-     * thread) reads, at least one and at most 8: the window holds twice as many jobs' starts (up
-     * to 30 s each), which on a many-core machine would otherwise take gigabytes.
+     * thread) reads: {@link #readersFor(int)} of its cores.
      *
      * @return the default for this machine
      */
     public static int defaultReaders() {
-        return Math.min(MAX_DEFAULT_READERS, Math.max(1, Runtime.getRuntime().availableProcessors() - 2));
+        return readersFor(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Reader threads for {@code threads} host threads in all: all but two (the rendering and the
+     * writing thread), at least one and at most 8, as the window holds twice as many jobs' starts
+     * (up to 30 s each), which with many readers would take gigabytes.
+     *
+     * @param threads the host threads to use
+     * @return the reader threads among them
+     */
+    public static int readersFor(int threads) {
+        return Math.min(MAX_READERS, Math.max(1, threads - 2));
     }
 
     /**

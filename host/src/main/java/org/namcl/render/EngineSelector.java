@@ -7,6 +7,8 @@ import org.namcl.engine.Engine;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClEngine;
+import org.namcl.opencl.OpenClSettings;
+import org.namcl.pipeline.ReadAhead;
 
 /**
  * Chooses the engine of a run: the CPU engine, or the OpenCL engine on a device. With
@@ -38,7 +40,7 @@ public final class EngineSelector implements AutoCloseable {
      *
      * @param choice auto, cpu or opencl
      * @param device an OpenCL device's index or name, or null
-     * @param threads the CPU engine's threads
+     * @param threads the CPU engine's threads; with OpenCL, the host's threads ({@link ReadAhead#readersFor})
      * @param notice told, in one line, when {@code auto} ends up on the CPU and why
      * @return the selection; close it when done
      * @throws org.namcl.opencl.OpenClException for {@code opencl} when no device fits or the engine cannot start
@@ -46,7 +48,7 @@ public final class EngineSelector implements AutoCloseable {
     public static EngineSelector select(EngineChoice choice, String device, int threads, Consumer<String> notice) {
         return switch (choice) {
             case CPU -> new EngineSelector(new CpuEngine(threads), null);
-            case OPENCL -> new EngineSelector(createOpenCl(OpenClDevices.choose(device)), null);
+            case OPENCL -> new EngineSelector(createOpenCl(OpenClDevices.choose(device), threads), null);
             case AUTO -> auto(device, threads, notice);
         };
     }
@@ -66,16 +68,16 @@ public final class EngineSelector implements AutoCloseable {
             return new EngineSelector(new CpuEngine(threads), null);
         }
         try {
-            return new EngineSelector(createOpenCl(OpenClDevices.choose(device)), new CpuEngine(threads));
+            return new EngineSelector(createOpenCl(OpenClDevices.choose(device), threads), new CpuEngine(threads));
         } catch (RuntimeException e) {
             notice.accept("OpenCL cannot be used (" + oneLine(Problems.describe(e)) + "); rendering on the CPU");
             return new EngineSelector(new CpuEngine(threads), null);
         }
     }
 
-    /** The OpenCL engine on {@code device}. */
-    static Engine createOpenCl(DeviceInfo device) {
-        return new OpenClEngine(device);
+    /** The OpenCL engine on {@code device}, reading sources on all but two of {@code threads}. */
+    static Engine createOpenCl(DeviceInfo device, int threads) {
+        return new OpenClEngine(device, OpenClSettings.defaults().withReaders(ReadAhead.readersFor(threads)));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClDevices;
+import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClException;
 import org.namcl.opencl.OpenClTestSupport;
 
@@ -21,6 +22,18 @@ class EngineSelectorTest {
             assertEquals("cpu", s.primary().name());
             assertTrue(s.primary().description().contains("3 threads"), s.primary().description());
             assertNull(s.fallback());
+        }
+    }
+
+    @Test
+    void openClReadsOnAllButTwoOfTheThreads() {
+        DeviceInfo device = OpenClTestSupport.requireDevice();
+        for (int[] threadsReaders : new int[][] {{1, 1}, {3, 1}, {5, 3}, {10, 8}, {64, 8}}) {
+            try (EngineSelector s = EngineSelector.select(EngineChoice.OPENCL, String.valueOf(device.index()),
+                    threadsReaders[0], n -> { })) {
+                assertEquals(threadsReaders[1], ((OpenClEngine) s.primary()).settings().readers(),
+                        () -> threadsReaders[0] + " threads");
+            }
         }
     }
 
