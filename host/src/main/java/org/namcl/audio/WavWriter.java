@@ -203,17 +203,14 @@ public final class WavWriter implements AutoCloseable {
     }
 
     private void checkFinite(float[][] src, int offset, int frames) throws AudioFormatException {
-        for (int f = 0; f < frames; f++) {
-            for (int c = 0; c < format.channels(); c++) {
-                float x = src[c][offset + f];
-                if (!Float.isFinite(x)) {
-                    long frame = framesWritten + f;
-                    throw new AudioFormatException(finalPath, String.format(Locale.ROOT,
-                            "refusing to write %s at frame %d, channel %d (%.6f s)",
-                            Float.isNaN(x) ? "NaN" : "an infinite sample", frame, c,
-                            frame / (double) format.sampleRate()));
-                }
-            }
+        int bad = SampleCodec.firstNonFinite(src, format.channels(), offset, frames);
+        if (bad >= 0) {
+            int c = bad % format.channels();
+            float x = src[c][offset + bad / format.channels()];
+            long frame = framesWritten + bad / format.channels();
+            throw new AudioFormatException(finalPath, String.format(Locale.ROOT,
+                    "refusing to write %s at frame %d, channel %d (%.6f s)",
+                    Float.isNaN(x) ? "NaN" : "an infinite sample", frame, c, frame / (double) format.sampleRate()));
         }
     }
 
