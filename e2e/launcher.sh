@@ -42,7 +42,7 @@ grep -q '^namcl ' stdout || { echo "FAIL: version output" >&2; exit 1; }
 # namcl's classes from it (the class-load log names it as their source).
 check "classes come from the launcher's class-data archive" 0 \
   env NAMCL_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$namcl" --version
-grep -q 'org.namcl.cli.Main source: shared objects file (top)' classes.log ||
+grep -q 'org.namcl.cli.Main source: shared objects file' classes.log ||
   { echo "FAIL: namcl's classes were not mapped from the archive" >&2; grep -m3 org.namcl classes.log >&2; exit 1; }
 touch "$root/host/src/test/java/org/namcl/cli/Cli.java"
 check "a changed test source does not make the jar stale" 0 "$namcl" --version
