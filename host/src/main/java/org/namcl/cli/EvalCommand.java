@@ -135,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
             Evaluator running = new Evaluator(options, progress, db, htmlFile != null);
             evaluator = running;
             try (InterruptSummary interrupted = InterruptSummary.install(progress,
-                    () -> printResults(Ranking.rank(running.resultsSoFar()), progress))) {
+                    () -> printResults(Ranking.rank(running.resultsSoFar()), progress, running.fromDatabase()))) {
                 ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
             }
         } catch (SQLException e) {
@@ -155,16 +155,15 @@ final class EvalCommand implements Callable<Integer> {
             progress.error(e.getMessage());
             failed = true;
         }
-        progress.summary(() -> printResults(ranked, progress));
+        progress.summary(() -> printResults(ranked, progress, evaluator.fromDatabase()));
         return failed ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /** The table on stdout, and how many scored. */
-    private void printResults(List<EvalResult> ranked, ProgressReporter progress) {
+    private void printResults(List<EvalResult> ranked, ProgressReporter progress, int fromDatabase) {
         progress.clear();
         ResultTable.print(ranked, spec.commandLine().getOut());
-        long bad = ranked.stream().filter(EvalResult::failed).count();
-        progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
+        progress.notice(ResultTable.summary(ranked, fromDatabase));
     }
 
     private EvalOptions options() {

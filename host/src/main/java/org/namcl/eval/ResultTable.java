@@ -65,4 +65,18 @@ public final class ResultTable {
     static String esr(Double e) {
         return e == null ? "-" : String.format(Locale.ROOT, "%.4g", e);
     }
+
+    /**
+     * The run's last line: how many (model, pair) were scored, taken from a results database
+     * (scored by an earlier run), and failed.
+     *
+     * @param ranked every result
+     * @param fromDatabase how many of them came from the results database
+     * @return the line, without namcl's prefix
+     */
+    public static String summary(List<EvalResult> ranked, int fromDatabase) {
+        long bad = ranked.stream().filter(EvalResult::failed).count();
+        return (ranked.size() - bad - fromDatabase) + " scored, "
+                + (fromDatabase > 0 ? fromDatabase + " from the results database, " : "") + bad + " failed";
+    }
 }

@@ -58,6 +58,8 @@ class EvalDatabaseTest {
                 "--db", db, "--latency", "30");
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.err().contains("3 of the results were in the results database"), again::toString);
+        assertTrue(first.err().contains("namcl: 3 scored, 0 failed"), first::toString);
+        assertTrue(again.err().contains("namcl: 0 scored, 3 from the results database, 0 failed"), again::toString);
         assertEquals(first.out(), again.out());
         assertEquals(3, rows(db));
 
@@ -105,6 +107,8 @@ class EvalDatabaseTest {
 
         assertEquals(0, rerun.code(), rerun::toString);
         assertTrue(rerun.err().contains(before + " of the results were in the results database"), rerun::toString);
+        assertTrue(rerun.err().contains("namcl: " + (models - before) + " scored, " + before
+                + " from the results database, 0 failed"), rerun::toString);
         assertEquals(models, rows(db));
         assertEquals(models, query(db, "SELECT COUNT(DISTINCT model_sha256) FROM results"));
         assertEquals(0, query(db, "SELECT COUNT(*) FROM results WHERE esr IS NULL OR latency IS NULL"));

@@ -160,8 +160,7 @@ final class ClusterEvalCommand implements Callable<Integer> {
                 progress.error(e.getMessage());
                 failed = true;
             }
-            long bad = ranked.stream().filter(EvalResult::failed).count();
-            progress.notice((ranked.size() - bad) + " scored, " + bad + " failed");
+            progress.notice(ResultTable.summary(ranked, scored.fromDatabase()));
             return failed ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }

@@ -122,6 +122,7 @@ class ClusterEvalTest {
         // six scored (three pairs miss their target, and failures are not stored), all six found again
         assertEquals(6, scoredAt.size());
         assertTrue(second.err().contains("6 of the results were in the results database"), second::toString);
+        assertTrue(second.err().contains("0 scored, 6 from the results database, 3 failed"), second::toString);
         assertEquals(scoredAt, scoredAt(db), "no row written again");
         assertEquals(first.out(), second.out(), "the ranking table");
         ObjectMapper json = new ObjectMapper();
