@@ -42,10 +42,11 @@ final class WavHeaderParser {
     }
 
     private WavLayout parse() throws IOException {
-        if (fileSize < 12) {
-            throw error("not a WAV file: only " + fileSize + " bytes long");
+        ByteBuffer riff = readUpTo(0, 12);
+        if (riff.hasRemaining()) { // a file or a stream alike
+            throw error("not a WAV file: only " + riff.position() + " bytes long");
         }
-        ByteBuffer riff = read(0, 12);
+        riff.flip();
         String riffId = fourCc(riff);
         riff.getInt();
         String form = fourCc(riff);
@@ -67,7 +68,11 @@ final class WavHeaderParser {
             if (++chunks > MAX_CHUNKS) {
                 throw error("more than " + MAX_CHUNKS + " chunks before the fmt and data chunks");
             }
-            ByteBuffer header = read(pos, 8);
+            ByteBuffer header = readUpTo(pos, 8);
+            if (header.hasRemaining()) {
+                break; // a stream that ends here: no further chunk, as at a file's end
+            }
+            header.flip();
             String id = fourCc(header);
             long size = Integer.toUnsignedLong(header.getInt());
             long body = pos + 8;
@@ -217,13 +222,20 @@ final class WavHeaderParser {
     }
 
     private ByteBuffer read(long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw error("unexpected end of file at byte " + (position + buffer.position()));
-            }
+        ByteBuffer buffer = readUpTo(position, length);
+        if (buffer.hasRemaining()) {
+            throw error("unexpected end of file at byte " + (position + buffer.position()));
         }
         return buffer.flip();
+    }
+
+    /** Up to {@code length} bytes at {@code position}, fewer where the input ends; not flipped. */
+    private ByteBuffer readUpTo(long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // read on until full or at the end
+        }
+        return buffer;
     }
 
     private static String fourCc(ByteBuffer buffer) {

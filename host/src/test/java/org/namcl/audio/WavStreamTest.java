@@ -104,6 +104,27 @@ class WavStreamTest {
         assertTrue(e.getMessage().contains("a WAV stream needs its fmt chunk before its data chunk"), e::getMessage);
     }
 
+    @Test
+    void aStreamThatEndsInItsHeaderFailsAsTheSameBytesInAFileDo() throws IOException {
+        byte[] wave = new WavBytes().fmt(WavBytes.TAG_PCM, 1, 44100, 16).chunk("LIST", new byte[4]).build();
+        byte[][] cases = {
+            "hello\n".getBytes(StandardCharsets.US_ASCII), // not a WAV file: only 6 bytes long
+            java.util.Arrays.copyOf(wave, 5),
+            java.util.Arrays.copyOf(wave, 16), // RIFF, WAVE and half a chunk header: missing fmt chunk
+            wave, // missing data chunk
+        };
+        for (byte[] bytes : cases) {
+            Path file = Files.write(dir.resolve("case.wav"), bytes);
+            String asFile = org.junit.jupiter.api.Assertions.assertThrows(AudioFormatException.class,
+                    () -> WavReader.open(file).close()).getMessage();
+            String asStream = org.junit.jupiter.api.Assertions.assertThrows(AudioFormatException.class,
+                    () -> WavReader.stream(Channels.newChannel(new java.io.ByteArrayInputStream(bytes)), "-").close())
+                    .getMessage();
+            assertEquals(asFile.substring(asFile.indexOf(": ")), asStream.substring(asStream.indexOf(": ")),
+                    () -> bytes.length + " bytes");
+        }
+    }
+
     private static int indexOf(byte[] file, String id) {
         String s = new String(file, StandardCharsets.ISO_8859_1);
         return s.indexOf(id);
