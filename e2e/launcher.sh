@@ -44,6 +44,17 @@ check "classes come from the launcher's class-data archive" 0 \
   env NAMCL_JAVA_OPTS="-Xlog:class+load=info:file=$work/classes.log" "$namcl" --version
 grep -q 'org.namcl.cli.Main source: shared objects file' classes.log ||
   { echo "FAIL: namcl's classes were not mapped from the archive" >&2; grep -m3 org.namcl classes.log >&2; exit 1; }
+# A Java that cannot make the archive (here: one refusing -Xshare:dump) still runs namcl, every time.
+mkdir -p nocds/bin
+real_java="$(command -v "${JAVA:-java}")"
+printf '#!/usr/bin/env bash\nfor a in "$@"; do [[ "$a" == -Xshare:dump ]] && exit 1; done\nexec "%s" "$@"\n' \
+  "$real_java" >nocds/bin/java
+chmod +x nocds/bin/java
+for attempt in first second; do
+  check "a Java that cannot make the archive still runs namcl ($attempt run)" 0 env JAVA="$work/nocds/bin/java" \
+    "$namcl" render --version
+  grep -q '^namcl ' stdout || { echo "FAIL: no version printed" >&2; exit 1; }
+done
 touch "$root/host/src/test/java/org/namcl/cli/Cli.java"
 check "a changed test source does not make the jar stale" 0 "$namcl" --version
 ! grep -q 'building' stderr || { echo "FAIL: a test source made the launcher build" >&2; exit 1; }

@@ -29,10 +29,10 @@ public final class CpuKernels {
     }
 
     /**
-     * {@link FastTanh#tanhInPlace}, bit for bit, through the Vector API when it is in use; then it
+     * tanh of a[from..to): {@link FmaTanh} through the Vector API when it is in use, and then it
      * may also change a[to..] up to a whole vector where the array extends there (rows past the
      * block's samples are scratch), so that no scalar tail runs (see {@code VectorConvKernel}'s
-     * span for why).
+     * span for why); {@link FastTanh#tanhInPlace} otherwise.
      */
     static void tanhInPlace(float[] a, int from, int to) {
         if (VECTOR_LANES > 0) {

@@ -135,7 +135,10 @@ final class EvalCommand implements Callable<Integer> {
             Evaluator running = new Evaluator(options, progress, db, htmlFile != null);
             evaluator = running;
             try (InterruptSummary interrupted = InterruptSummary.install(progress,
-                    () -> printResults(Ranking.rank(running.resultsSoFar()), progress, running.fromDatabase()))) {
+                    () -> {
+                        Evaluator.SoFar soFar = running.soFar();
+                        printResults(Ranking.rank(soFar.results()), progress, soFar.fromDatabase());
+                    })) {
                 ranked = Ranking.rank(evaluator.run(modelPaths, pairs));
             }
         } catch (SQLException e) {

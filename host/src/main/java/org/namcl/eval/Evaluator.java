@@ -134,12 +134,22 @@ public final class Evaluator {
     }
 
     /**
-     * The results so far, while {@link #run} runs (what an interrupted run prints).
+     * The results so far, while {@link #run} runs (what an interrupted run prints), and how many
+     * of them came from the results database, read together.
      *
-     * @return the results, in model order, then pair order
+     * @return the results, in model order, then pair order, and that count
      */
-    public List<EvalResult> resultsSoFar() {
-        return results();
+    public synchronized SoFar soFar() {
+        return new SoFar(results(), stored);
+    }
+
+    /**
+     * What {@link #soFar} found.
+     *
+     * @param results the results, in model order, then pair order
+     * @param fromDatabase how many of them came from the results database
+     */
+    public record SoFar(List<EvalResult> results, int fromDatabase) {
     }
 
     /** Records a result; {@code remaining} of its DI seconds were not counted by the progress line yet. */
@@ -258,11 +268,11 @@ public final class Evaluator {
                 return false;
             }
             EvalResult r = found.get();
-            synchronized (this) {
+            synchronized (this) { // counted with its result, as soFar reads them
                 stored++;
+                add(job.seq, result(job.model.path, job.model, job.pair, r.metrics(),
+                        r.validationEsr(), r.problem()).withCharts(r.charts()), job.pair.seconds());
             }
-            add(job.seq, result(job.model.path, job.model, job.pair, r.metrics(),
-                    r.validationEsr(), r.problem()).withCharts(r.charts()), job.pair.seconds());
         } catch (SQLException e) {
             String problem = "cannot read the results database " + db.file() + ": " + e.getMessage();
             progress.error(problem);

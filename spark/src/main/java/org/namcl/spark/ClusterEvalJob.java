@@ -59,11 +59,12 @@ final class ClusterEvalJob {
             gathered = ClusterJob.run(spark, tasks, EvalTask::run, err, out -> {
                 for (int k = 0; k < out.seqs().size(); k++) {
                     ScoredPair s = Wire.read(out.results().get(k), ScoredPair.class);
-                    if (s.stored()) {
+                    EvalResult r = s.stored() ? fromDatabase(db, s, progress)
+                            : db == null ? s.result() : store(db, s, progress);
+                    if (s.stored() && !r.failed()) { // a stored row that could not be read back fails
                         fromDatabase[0]++;
                     }
-                    results.put(out.seqs().get(k), s.stored() ? fromDatabase(db, s, progress)
-                            : db == null ? s.result() : store(db, s, progress));
+                    results.put(out.seqs().get(k), r);
                 }
             });
         } finally {
