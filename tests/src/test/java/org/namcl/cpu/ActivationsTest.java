@@ -17,7 +17,7 @@ import org.namcl.model.ReferenceActivation;
  * of inputs and the points where the formulas change branch.
  */
 class ActivationsTest {
-    /** Error bound of the engine's tanh (FastTanh), which may be a vectorised approximation. */
+    /** Error bound of the engine's tanh (FastTanh, or FmaTanh on the vector kernels), an approximation. */
     private static final double TANH_ABS_TOLERANCE = 2e-7;
     /**
      * Everything else is exact code in float32 (or double, rounded to float): a few roundings of
