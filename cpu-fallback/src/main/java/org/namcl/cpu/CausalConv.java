@@ -13,6 +13,8 @@ final class CausalConv {
     private final History history;
     /** The op's source rows: (input, tap) windows, then the condition's rows when mixing in. */
     private final float[][] sources;
+    /** Where each source row's block starts: the windows' starts in the history's rows, else 0. */
+    private final int[] at;
     private final int conditionRows;
     private final ConvOp op;
 
@@ -27,13 +29,15 @@ final class CausalConv {
         state.add(history);
         this.conditionRows = mixin == null ? 0 : mixin.inChannels();
         int k = c.kernelSize();
+        this.op = ConvOp.of(c, mixin);
         this.sources = new float[c.inChannels() * k + conditionRows][];
+        this.at = new int[sources.length];
         for (int j = 0; j < c.inChannels(); j++) {
             for (int tap = 0; tap < k - 1; tap++) {
-                sources[j * k + tap] = new float[block];
+                // read in place where the kernel can, else copied out to a row of its own
+                sources[j * k + tap] = op.readsAtOffsets() ? history.row(j) : new float[block];
             }
         }
-        this.op = ConvOp.of(c, mixin);
     }
 
     int outRows() {
@@ -49,7 +53,15 @@ final class CausalConv {
     void process(float[][] in, float[][] cond, float[][] out, int n) {
         int k = spec.kernelSize();
         history.write(in, n);
-        history.pastTaps(k, spec.dilation(), sources, n);
+        if (op.readsAtOffsets()) {
+            for (int j = 0; j < spec.inChannels(); j++) {
+                for (int tap = 0; tap < k - 1; tap++) {
+                    at[j * k + tap] = history.windowStart(spec.dilation() * (k - 1 - tap), n);
+                }
+            }
+        } else {
+            history.pastTaps(k, spec.dilation(), sources, n);
+        }
         // the newest tap is the block itself, and the condition rows are read where they are
         for (int j = 0; j < spec.inChannels(); j++) {
             sources[j * k + k - 1] = in[j];
@@ -57,6 +69,6 @@ final class CausalConv {
         for (int j = 0; j < conditionRows; j++) {
             sources[spec.inChannels() * k + j] = cond[j];
         }
-        op.apply(sources, out, n, false);
+        op.apply(sources, at, out, n, false);
     }
 }

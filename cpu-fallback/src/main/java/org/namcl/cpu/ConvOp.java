@@ -1,5 +1,6 @@
 package org.namcl.cpu;
 
+import java.util.Arrays;
 import org.namcl.model.net.Conv1d;
 import org.namcl.model.net.Conv1x1;
 
@@ -12,10 +13,13 @@ import org.namcl.model.net.Conv1x1;
 final class ConvOp {
     private final int outRows;
     private final ConvKernel kernel;
+    /** Every source row read from its sample 0. */
+    private final int[] fromStart;
 
-    private ConvOp(int outRows, ConvKernel kernel) {
+    private ConvOp(int outRows, ConvKernel kernel, int[] src) {
         this.outRows = outRows;
         this.kernel = kernel;
+        this.fromStart = new int[Arrays.stream(src).max().orElse(-1) + 1];
     }
 
     static ConvOp of(Conv1x1 c) {
@@ -39,7 +43,7 @@ final class ConvOp {
                 src[o * per + j] = c.firstInput(o) + j;
             }
         }
-        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()));
+        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()), src);
     }
 
     /**
@@ -70,7 +74,7 @@ final class ConvOp {
             }
             start[o + 1] = i;
         }
-        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()));
+        return new ConvOp(c.outChannels(), kernels.build(c.outChannels(), start, w, src, c.bias()), src);
     }
 
     int outRows() {
@@ -83,6 +87,16 @@ final class ConvOp {
      * @param accumulate add into dst instead of overwriting it
      */
     void apply(float[][] in, float[][] dst, int n, boolean accumulate) {
-        kernel.apply(in, dst, n, accumulate);
+        kernel.apply(in, fromStart, dst, n, accumulate);
+    }
+
+    /** The same with source row i's samples from at[i] on (only where {@link #readsAtOffsets}). */
+    void apply(float[][] in, int[] at, float[][] dst, int n, boolean accumulate) {
+        kernel.apply(in, at, dst, n, accumulate);
+    }
+
+    /** Whether {@link #apply(float[][], int[], float[][], int, boolean)} may be given offsets other than 0. */
+    boolean readsAtOffsets() {
+        return kernel.readsAtOffsets();
     }
 }

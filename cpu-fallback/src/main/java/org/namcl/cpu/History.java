@@ -6,9 +6,13 @@ import java.util.Arrays;
  * The recent past of a multi-channel signal that a causal conv reads: one array per channel of
  * {@code lookback + capacity} samples, the current block written at the write position. When a
  * block would overrun, the last {@code lookback} samples move to the front, so the copy cost is
- * amortised over {@code capacity} samples.
+ * amortised over {@code capacity} samples. A conv kernel that reads at offsets reads its tap
+ * windows in place ({@link #row}, {@link #windowStart}); the rows run {@value #READ_PAST}
+ * samples past that, which a vector kernel may read beyond a block (values of no meaning).
  */
 final class History {
+    /** More than any kernel's vector step: a window's read past the block stays in its row. */
+    static final int READ_PAST = 512;
     private final float[][] rows;
     private final int lookback;
     private final int stride;
@@ -21,7 +25,7 @@ final class History {
     History(int channels, int lookback, int maxBlock) {
         this.lookback = lookback;
         this.stride = lookback + Math.max(8 * maxBlock, 2 * lookback);
-        this.rows = new float[channels][stride];
+        this.rows = new float[channels][stride + READ_PAST];
         this.pos = lookback;
     }
 
@@ -72,9 +76,19 @@ final class History {
         }
     }
 
+    /** Channel c's row, which {@link #windowStart} indexes (the same array for the history's life). */
+    float[] row(int c) {
+        return rows[c];
+    }
+
+    /** Where, in every row, sample t − delay of the block of n just written is, for t = 0. */
+    int windowStart(int delay, int n) {
+        return pos - n - delay;
+    }
+
     /** Copies samples t − delay of channel c, for every t of the block just written, into {@code dst}. */
     void window(int c, int delay, float[] dst, int n) {
-        System.arraycopy(rows[c], pos - n - delay, dst, 0, n);
+        System.arraycopy(rows[c], windowStart(delay, n), dst, 0, n);
     }
 
     void save() {

@@ -19,8 +19,9 @@ final class ScalarConvKernel implements ConvKernel {
         this.bias = bias;
     }
 
+    /** @param at all 0 (see {@link #readsAtOffsets}) */
     @Override
-    public void apply(float[][] in, float[][] dst, int n, boolean accumulate) {
+    public void apply(float[][] in, int[] at, float[][] dst, int n, boolean accumulate) {
         for (int o = 0; o < outRows; o++) {
             float[] y = dst[o];
             float b = bias == null ? 0f : bias[o];
@@ -43,5 +44,10 @@ final class ScalarConvKernel implements ConvKernel {
                 }
             }
         }
+    }
+
+    @Override
+    public boolean readsAtOffsets() {
+        return false;
     }
 }

@@ -72,16 +72,22 @@ final class VectorConvKernel implements ConvKernel {
     }
 
     @Override
-    public void apply(float[][] in, float[][] dst, int n, boolean accumulate) {
-        int m = span(in, dst, n);
+    public void apply(float[][] in, int[] at, float[][] dst, int n, boolean accumulate) {
+        int m = span(in, at, dst, n);
         for (int i = 0; i < tiles.length; i++) {
             Tile tile = tiles[i];
             switch (tile.rows) {
-                case 4 -> rows4(tile, in, dst, m, accumulate);
-                case 2 -> rows2(tile, in, dst, m, accumulate);
-                default -> rows1(tile, in, dst[tile.row], m, accumulate);
+                case 4 -> rows4(tile, in, at, dst, m, accumulate);
+                case 2 -> rows2(tile, in, at, dst, m, accumulate);
+                default -> rows1(tile, in, at, dst[tile.row], m, accumulate);
             }
         }
+    }
+
+    /** Reads every source where it lies: a history row at the window's start, say, without a copy. */
+    @Override
+    public boolean readsAtOffsets() {
+        return true;
     }
 
     /**
@@ -94,7 +100,7 @@ final class VectorConvKernel implements ConvKernel {
      * sample's arithmetic is the same either way; outputs past n mean nothing. No shortcut for
      * whole n: that branch too would be one the profile had never seen taken.
      */
-    private int span(float[][] in, float[][] dst, int n) {
+    private int span(float[][] in, int[] at, float[][] dst, int n) {
         int m = (n + QUANTUM - 1) / QUANTUM * QUANTUM;
         for (int o = 0; o < outRows; o++) {
             if (dst[o].length < m) {
@@ -102,7 +108,7 @@ final class VectorConvKernel implements ConvKernel {
             }
         }
         for (int i = 0; i < reads.length; i++) {
-            if (in[reads[i]].length < m) {
+            if (in[reads[i]].length - at[reads[i]] < m) {
                 return n;
             }
         }
@@ -113,7 +119,7 @@ final class VectorConvKernel implements ConvKernel {
         return accumulate ? FloatVector.fromArray(S, y, t).add(b) : FloatVector.broadcast(S, b);
     }
 
-    private static void rows4(Tile tile, float[][] in, float[][] dst, int n, boolean acc) {
+    private static void rows4(Tile tile, float[][] in, int[] at, float[][] dst, int n, boolean acc) {
         float[] y0 = dst[tile.row];
         float[] y1 = dst[tile.row + 1];
         float[] y2 = dst[tile.row + 2];
@@ -137,8 +143,9 @@ final class VectorConvKernel implements ConvKernel {
             FloatVector c3 = start(y3, u, b3, acc);
             for (int j = 0, k = 0; j < src.length; j++, k += 4) {
                 float[] x = in[src[j]];
-                FloatVector xa = FloatVector.fromArray(S, x, t);
-                FloatVector xc = FloatVector.fromArray(S, x, u);
+                int o = at[src[j]];
+                FloatVector xa = FloatVector.fromArray(S, x, o + t);
+                FloatVector xc = FloatVector.fromArray(S, x, o + u);
                 FloatVector w0 = FloatVector.broadcast(S, w[k]);
                 FloatVector w1 = FloatVector.broadcast(S, w[k + 1]);
                 FloatVector w2 = FloatVector.broadcast(S, w[k + 2]);
@@ -167,7 +174,7 @@ final class VectorConvKernel implements ConvKernel {
             FloatVector a2 = start(y2, t, b2, acc);
             FloatVector a3 = start(y3, t, b3, acc);
             for (int j = 0, k = 0; j < src.length; j++, k += 4) {
-                FloatVector xa = FloatVector.fromArray(S, in[src[j]], t);
+                FloatVector xa = FloatVector.fromArray(S, in[src[j]], at[src[j]] + t);
                 a0 = xa.fma(FloatVector.broadcast(S, w[k]), a0);
                 a1 = xa.fma(FloatVector.broadcast(S, w[k + 1]), a1);
                 a2 = xa.fma(FloatVector.broadcast(S, w[k + 2]), a2);
@@ -178,10 +185,10 @@ final class VectorConvKernel implements ConvKernel {
             a2.intoArray(y2, t);
             a3.intoArray(y3, t);
         }
-        tail(tile, in, dst, t, n, acc);
+        tail(tile, in, at, dst, t, n, acc);
     }
 
-    private static void rows2(Tile tile, float[][] in, float[][] dst, int n, boolean acc) {
+    private static void rows2(Tile tile, float[][] in, int[] at, float[][] dst, int n, boolean acc) {
         float[] y0 = dst[tile.row];
         float[] y1 = dst[tile.row + 1];
         float b0 = tile.bias[0];
@@ -203,10 +210,11 @@ final class VectorConvKernel implements ConvKernel {
             FloatVector c3 = start(y1, t3, b1, acc);
             for (int j = 0, k = 0; j < src.length; j++, k += 2) {
                 float[] x = in[src[j]];
-                FloatVector x0 = FloatVector.fromArray(S, x, t);
-                FloatVector x1 = FloatVector.fromArray(S, x, t1);
-                FloatVector x2 = FloatVector.fromArray(S, x, t2);
-                FloatVector x3 = FloatVector.fromArray(S, x, t3);
+                int o = at[src[j]];
+                FloatVector x0 = FloatVector.fromArray(S, x, o + t);
+                FloatVector x1 = FloatVector.fromArray(S, x, o + t1);
+                FloatVector x2 = FloatVector.fromArray(S, x, o + t2);
+                FloatVector x3 = FloatVector.fromArray(S, x, o + t3);
                 FloatVector w0 = FloatVector.broadcast(S, w[k]);
                 FloatVector w1 = FloatVector.broadcast(S, w[k + 1]);
                 a0 = x0.fma(w0, a0);
@@ -231,17 +239,17 @@ final class VectorConvKernel implements ConvKernel {
             FloatVector a0 = start(y0, t, b0, acc);
             FloatVector c0 = start(y1, t, b1, acc);
             for (int j = 0, k = 0; j < src.length; j++, k += 2) {
-                FloatVector x0 = FloatVector.fromArray(S, in[src[j]], t);
+                FloatVector x0 = FloatVector.fromArray(S, in[src[j]], at[src[j]] + t);
                 a0 = x0.fma(FloatVector.broadcast(S, w[k]), a0);
                 c0 = x0.fma(FloatVector.broadcast(S, w[k + 1]), c0);
             }
             a0.intoArray(y0, t);
             c0.intoArray(y1, t);
         }
-        tail(tile, in, dst, t, n, acc);
+        tail(tile, in, at, dst, t, n, acc);
     }
 
-    private static void rows1(Tile tile, float[][] in, float[] y, int n, boolean acc) {
+    private static void rows1(Tile tile, float[][] in, int[] at, float[] y, int n, boolean acc) {
         float b = tile.bias[0];
         int[] src = tile.src;
         float[] w = tile.w;
@@ -257,15 +265,16 @@ final class VectorConvKernel implements ConvKernel {
             FloatVector a7 = start(y, t + 7 * L, b, acc);
             for (int j = 0; j < src.length; j++) {
                 float[] x = in[src[j]];
+                int o = at[src[j]] + t;
                 FloatVector wj = FloatVector.broadcast(S, w[j]);
-                a0 = FloatVector.fromArray(S, x, t).fma(wj, a0);
-                a1 = FloatVector.fromArray(S, x, t + L).fma(wj, a1);
-                a2 = FloatVector.fromArray(S, x, t + 2 * L).fma(wj, a2);
-                a3 = FloatVector.fromArray(S, x, t + 3 * L).fma(wj, a3);
-                a4 = FloatVector.fromArray(S, x, t + 4 * L).fma(wj, a4);
-                a5 = FloatVector.fromArray(S, x, t + 5 * L).fma(wj, a5);
-                a6 = FloatVector.fromArray(S, x, t + 6 * L).fma(wj, a6);
-                a7 = FloatVector.fromArray(S, x, t + 7 * L).fma(wj, a7);
+                a0 = FloatVector.fromArray(S, x, o).fma(wj, a0);
+                a1 = FloatVector.fromArray(S, x, o + L).fma(wj, a1);
+                a2 = FloatVector.fromArray(S, x, o + 2 * L).fma(wj, a2);
+                a3 = FloatVector.fromArray(S, x, o + 3 * L).fma(wj, a3);
+                a4 = FloatVector.fromArray(S, x, o + 4 * L).fma(wj, a4);
+                a5 = FloatVector.fromArray(S, x, o + 5 * L).fma(wj, a5);
+                a6 = FloatVector.fromArray(S, x, o + 6 * L).fma(wj, a6);
+                a7 = FloatVector.fromArray(S, x, o + 7 * L).fma(wj, a7);
             }
             a0.intoArray(y, t);
             a1.intoArray(y, t + L);
@@ -279,31 +288,31 @@ final class VectorConvKernel implements ConvKernel {
         for (; t + L <= n; t += L) {
             FloatVector a0 = start(y, t, b, acc);
             for (int j = 0; j < src.length; j++) {
-                a0 = FloatVector.fromArray(S, in[src[j]], t).fma(FloatVector.broadcast(S, w[j]), a0);
+                a0 = FloatVector.fromArray(S, in[src[j]], at[src[j]] + t).fma(FloatVector.broadcast(S, w[j]), a0);
             }
             a0.intoArray(y, t);
         }
         for (; t < n; t++) {
-            y[t] = scalar(tile, 0, in, acc ? y[t] + b : b, t);
+            y[t] = scalar(tile, 0, in, at, acc ? y[t] + b : b, t);
         }
     }
 
     /** Samples [t, n) of every row of the tile, one by one, in the vector lanes' arithmetic. */
-    private static void tail(Tile tile, float[][] in, float[][] dst, int t, int n, boolean acc) {
+    private static void tail(Tile tile, float[][] in, int[] at, float[][] dst, int t, int n, boolean acc) {
         for (int r = 0; r < tile.rows; r++) {
             float[] y = dst[tile.row + r];
             float b = tile.bias[r];
             for (int s = t; s < n; s++) {
-                y[s] = scalar(tile, r, in, acc ? y[s] + b : b, s);
+                y[s] = scalar(tile, r, in, at, acc ? y[s] + b : b, s);
             }
         }
     }
 
-    private static float scalar(Tile tile, int r, float[][] in, float a, int t) {
+    private static float scalar(Tile tile, int r, float[][] in, int[] at, float a, int t) {
         int[] src = tile.src;
         float[] w = tile.w;
         for (int j = 0, k = r; j < src.length; j++, k += tile.rows) {
-            a = Math.fma(w[k], in[src[j]][t], a);
+            a = Math.fma(w[k], in[src[j]][at[src[j]] + t], a);
         }
         return a;
     }

@@ -21,8 +21,8 @@ import org.namcl.testing.Uniform;
  * The Vector API conv kernel against the scalar reference on random shapes (odd widths, groups,
  * kernel sizes, a fused mixin, with and without bias, overwrite and accumulate) and block
  * lengths from 1 sample up: both within the float32 rounding bound of the exact sum (evaluated
- * here in double), and the vector kernel independent of where a sample falls in a block, bit
- * for bit.
+ * here in double), and the vector kernel independent of where a sample falls in a block and of
+ * whether its sources are read in place at offsets or copied out, bit for bit.
  */
 class ConvKernelTest {
     private static final int SHAPES = 60;
@@ -185,6 +185,33 @@ class ConvKernelTest {
             vector.apply(in, out, n, accumulate);
             for (int o = 0; o < out.length; o++) {
                 assertArrayEquals(out[o], Arrays.copyOf(longOut[o], n), shape + ", row " + o + ", n " + n);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void sourcesReadInPlaceAtOffsetsEqualTheirWindowsCopiedOut(Shape shape) {
+        // how a conv reads its tap windows in a history row: the same sums, bit for bit
+        ConvOp vector = shape.builder.build(VectorConvKernel::of);
+        assertTrue(vector.readsAtOffsets());
+        Random r = new Random(shape.name.hashCode() + 2);
+        for (boolean accumulate : new boolean[]{false, true}) {
+            int n = 1 + r.nextInt(ROW - 1);
+            float[][] rows = new Uniform(n + 1).rows(shape.sources, 3 * ROW);
+            int[] at = new int[rows.length];
+            float[][] windows = new float[rows.length][];
+            for (int j = 0; j < rows.length; j++) {
+                at[j] = r.nextInt(2 * ROW);
+                windows[j] = Arrays.copyOfRange(rows[j], at[j], at[j] + ROW);
+            }
+            float[][] before = new Uniform(-n - 1).rows(vector.outRows(), ROW);
+            float[][] inPlace = copy(before);
+            float[][] copied = copy(before);
+            vector.apply(rows, at, inPlace, n, accumulate);
+            vector.apply(windows, copied, n, accumulate);
+            for (int o = 0; o < inPlace.length; o++) {
+                assertArrayEquals(Arrays.copyOf(copied[o], n), Arrays.copyOf(inPlace[o], n), shape + ", row " + o + ", n " + n);
             }
         }
     }

@@ -12,7 +12,8 @@ import org.namcl.testing.Uniform;
 import org.namcl.model.net.Conv1d;
 
 /**
- * A {@link CausalConv} (a {@link History} plus its tap windows) fed block by block: the result
+ * A {@link CausalConv} (a {@link History} plus its tap windows, read in place by the vector kernel and
+ * copied out for the scalar one: the suite runs on both) fed block by block: the result
  * must equal the causal conv of the whole signal, zero before it, across the many moves of the
  * look-back to the front of the history's rows.
  */
