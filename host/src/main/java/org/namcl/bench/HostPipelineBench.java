@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.namcl.audio.SampleEncoding;
+import org.namcl.pipeline.ReadAhead;
+import org.namcl.pipeline.SinkWriter;
 import org.namcl.render.BatchRenderer;
 import org.namcl.render.EngineChoice;
 import org.namcl.render.EngineSelector;
@@ -39,12 +41,13 @@ public final class HostPipelineBench {
     static final int HOST_ROUNDS = 3;
 
     /**
-     * The host side alone with this many reader threads: samples/s on the wall clock and per CPU second.
+     * The host side alone on this many threads (split into readers and writers as the OpenCL
+     * engine splits them): samples/s on the wall clock and per CPU second.
      */
-    public record HostRate(int readers, double wallRate, double coreRate) {
+    public record HostRate(int hostThreads, double wallRate, double coreRate) {
     }
 
-    /** The host side with 1 and with N reader threads, and end to end per shape on the wall clock (samples/s). */
+    /** The host side on 1 and on N threads, and end to end per shape on the wall clock (samples/s). */
     public record Result(long samples, List<HostRate> host, String engine, Map<ModelShape, Double> endToEndRates) {
     }
 
@@ -53,7 +56,7 @@ public final class HostPipelineBench {
 
     /**
      * @param engine  the end-to-end engine: OPENCL renders on {@code device}, CPU on {@code threads}
-     * @param threads the CPU engine's threads, and the reader threads of the host side's second row
+     * @param threads the CPU engine's threads, and the host threads of the host side's second row
      */
     public static Result run(double seconds, List<ModelShape> shapes, EngineChoice engine, String device, int threads,
                              PrintStream out) {
@@ -74,15 +77,16 @@ public final class HostPipelineBench {
             long samples = (long) n * FILES;
             Path anyModel = model(dir, shapes.get(0));
             out.printf(Locale.ROOT, "Host pipeline: render of %d PCM16 files of %.1f s to f32 through an engine doing no "
-                    + "arithmetic (reader threads, then the writer)%n", FILES, n / Benchmark.RATE);
-            out.println("| reader threads | samples/s | x RT | samples/s per core | x RT per core |");
-            out.println("|---|---|---|---|---|");
+                    + "arithmetic (reading threads, then writing threads)%n", FILES, n / Benchmark.RATE);
+            out.println("| host threads | readers + writers | samples/s | x RT | samples/s per core | x RT per core |");
+            out.println("|---|---|---|---|---|---|");
             List<HostRate> host = new ArrayList<>();
-            for (int readers : threads > 1 ? List.of(1, threads) : List.of(1)) {
-                HostRate r = host(options, readers, anyModel, in, dir, samples);
+            for (int t : threads > 1 ? List.of(1, threads) : List.of(1)) {
+                HostRate r = host(options, t, anyModel, in, dir, samples);
                 host.add(r);
-                out.printf(Locale.ROOT, "| %d | %,.0f | %.0f | %,.0f | %.0f |%n", readers, r.wallRate(),
-                        r.wallRate() / Benchmark.RATE, r.coreRate(), r.coreRate() / Benchmark.RATE);
+                out.printf(Locale.ROOT, "| %d | %d + %d | %,.0f | %.0f | %,.0f | %.0f |%n", t, ReadAhead.readersFor(t),
+                        SinkWriter.writersFor(t), r.wallRate(), r.wallRate() / Benchmark.RATE, r.coreRate(),
+                        r.coreRate() / Benchmark.RATE);
             }
             Function<Consumer<String>, EngineSelector> real = notice -> EngineSelector.select(engine, device, threads,
                     notice);
@@ -104,8 +108,8 @@ public final class HostPipelineBench {
     }
 
     /** The host side alone, after a round that warms the JIT up. */
-    private static HostRate host(RenderOptions options, int readers, Path model, Path in, Path dir, long samples) {
-        Function<Consumer<String>, EngineSelector> host = notice -> EngineSelector.of(new PassThroughEngine(readers),
+    private static HostRate host(RenderOptions options, int threads, Path model, Path in, Path dir, long samples) {
+        Function<Consumer<String>, EngineSelector> host = notice -> EngineSelector.of(new PassThroughEngine(threads),
                 null);
         render(options, host, model, in, dir);
         long cpu0 = cpuNanos();
@@ -114,7 +118,7 @@ public final class HostPipelineBench {
             wall += render(options, host, model, in, dir);
         }
         double cpu = (cpuNanos() - cpu0) * 1e-9;
-        return new HostRate(readers, samples * HOST_ROUNDS / wall, samples * HOST_ROUNDS / cpu);
+        return new HostRate(threads, samples * HOST_ROUNDS / wall, samples * HOST_ROUNDS / cpu);
     }
 
     private static Path model(Path dir, ModelShape shape) throws IOException {

@@ -26,11 +26,11 @@ final class PassThroughEngine implements Engine {
     /** Frames of a job's start and of each later segment: a unit of the order of a GPU's chunk. */
     static final int UNIT_FRAMES = 1 << 20;
 
-    private final int readers;
+    private final int hostThreads;
 
-    /** @param readers threads reading sources */
-    PassThroughEngine(int readers) {
-        this.readers = readers;
+    /** @param hostThreads threads reading sources and writing outputs, split as the OpenCL engine splits them */
+    PassThroughEngine(int hostThreads) {
+        this.hostThreads = hostThreads;
     }
 
     @Override
@@ -40,7 +40,8 @@ final class PassThroughEngine implements Engine {
 
     @Override
     public String description() {
-        return "no arithmetic (input copied to output), " + readers + " reader thread" + (readers == 1 ? "" : "s");
+        return "no arithmetic (input copied to output), " + ReadAhead.readersFor(hostThreads) + " reading and "
+                + SinkWriter.writersFor(hostThreads) + " writing threads";
     }
 
     @Override
@@ -55,8 +56,8 @@ final class PassThroughEngine implements Engine {
 
     @Override
     public void run(Iterator<RenderJob> jobs, Consumer<JobOutcome> outcomes) {
-        try (SinkWriter writer = new SinkWriter();
-             ReadAhead reads = new ReadAhead(jobs, readers, job -> UNIT_FRAMES, job -> true)) {
+        try (SinkWriter writer = new SinkWriter(SinkWriter.writersFor(hostThreads));
+             ReadAhead reads = new ReadAhead(jobs, ReadAhead.readersFor(hostThreads), job -> UNIT_FRAMES, job -> true)) {
             for (ReadAhead.Pending p; (p = reads.take()) != null; ) {
                 JobStart start;
                 try {
@@ -65,23 +66,23 @@ final class PassThroughEngine implements Engine {
                     outcomes.accept(JobFailure.failed(p.job(), e));
                     continue;
                 }
-                new Copy(start, reads, writer, outcomes).run();
+                new Copy(start, reads, writer.lane(), outcomes).run();
             }
         }
     }
 
-    /** One job: its start and segments handed to the writer as they are read; its outcome told there, last. */
+    /** One job: its start and segments handed to its writing lane as they are read; its outcome told there, last. */
     private static final class Copy {
         private final RenderJob job;
         private final JobStart start;
         private final ReadAhead reads;
-        private final SinkWriter writer;
+        private final SinkWriter.Lane writer;
         private final Consumer<JobOutcome> outcomes;
-        /** The writer's alone. */
+        /** Its lane's alone. */
         private long frames;
         private volatile boolean failed;
 
-        Copy(JobStart start, ReadAhead reads, SinkWriter writer, Consumer<JobOutcome> outcomes) {
+        Copy(JobStart start, ReadAhead reads, SinkWriter.Lane writer, Consumer<JobOutcome> outcomes) {
             this.job = start.job();
             this.start = start;
             this.reads = reads;
@@ -124,7 +125,7 @@ final class PassThroughEngine implements Engine {
             });
         }
 
-        /** On the writer: the job's one outcome. */
+        /** On its lane: the job's one outcome. */
         private void fail(Throwable e) {
             if (!failed) {
                 failed = true;

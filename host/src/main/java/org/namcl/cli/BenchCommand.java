@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "streaming CPU engine (one thread), the offline CPU engine (all threads) and the OpenCL engine "
                 + "(when a device is there), with the OpenCL engine's GFLOP/s, bytes per sample and GB/s; then the "
                 + "OpenCL engine's per-layer and fused plans side by side, and the host side of render alone (PCM16 "
-                + "files in, f32 out, through an engine doing no arithmetic, with 1 and with --threads reader threads) "
+                + "files in, f32 out, through an engine doing no arithmetic, on 1 and on --threads host threads) "
                 + "per core, beside render end to end.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--host-only",
             description = "Instead: only the host side of render (PCM16 files in, f32 out, through an engine doing "
-                + "no arithmetic, with 1 and with --threads reader threads) and render end to end through the "
+                + "no arithmetic, on 1 and on --threads host threads) and render end to end through the "
                 + "--models on the OpenCL device (on the CPU engine with --device none or without a device).")
     private boolean hostOnly;
 

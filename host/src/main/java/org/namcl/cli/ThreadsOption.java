@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 /** {@code --threads}, as every command that renders takes it (a picocli mixin). */
 final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
-            description = "CPU threads: the CPU engine's; with OpenCL, all but two read and decode the inputs "
-                    + "(1 to 8 of them; the other two hand work to the device and write); eval's metrics too. "
-                    + "Default: one per core (${DEFAULT-VALUE} here).")
+            description = "CPU threads: the CPU engine's; with OpenCL, one hands work to the device and the rest "
+                    + "read and decode the inputs (half, 1 to 8) and encode and write the outputs (the other half, "
+                    + "1 to 8); eval's metrics too. Default: one per core (${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 }

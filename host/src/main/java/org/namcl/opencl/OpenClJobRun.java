@@ -24,7 +24,7 @@ import org.namcl.pipeline.SinkWriter;
  * launches (at most {@link #PACK_SAMPLES} samples a group); a longer one streams through in
  * segments of about one chunk. Sources are read (decoded, resampled) on {@link ReadAhead}'s reader
  * threads, a few jobs and segments ahead, and finished outputs are written (and their outcomes
- * told) by a {@link SinkWriter}, so the calling thread only hands units to the device and takes
+ * told) on a {@link SinkWriter}'s lanes, one per job, so the calling thread only hands units to the device and takes
  * them back. Each source is read once.
  */
 final class OpenClJobRun {
@@ -36,7 +36,8 @@ final class OpenClJobRun {
     private final OpenClEngine engine;
     private final ChunkScheduler scheduler;
     private final Consumer<JobOutcome> outcomes;
-    private final int readers;
+    /** Threads of the host side, split between readers and writers. */
+    private final int hostThreads;
     private final int packSamples;
 
     OpenClJobRun(OpenClEngine engine, ChunkScheduler scheduler, OpenClSettings settings,
@@ -44,13 +45,13 @@ final class OpenClJobRun {
         this.engine = engine;
         this.scheduler = scheduler;
         this.outcomes = outcomes;
-        this.readers = settings.readers() > 0 ? settings.readers() : ReadAhead.defaultReaders();
+        this.hostThreads = settings.hostThreads() > 0 ? settings.hostThreads() : Runtime.getRuntime().availableProcessors();
         this.packSamples = settings.packSamples() > 0 ? settings.packSamples() : PACK_SAMPLES;
     }
 
     void run(Iterator<RenderJob> jobs) {
-        try (SinkWriter writer = new SinkWriter();
-             ReadAhead reads = new ReadAhead(jobs, readers, this::firstFrames,
+        try (SinkWriter writer = new SinkWriter(SinkWriter.writersFor(hostThreads));
+             ReadAhead reads = new ReadAhead(jobs, ReadAhead.readersFor(hostThreads), this::firstFrames,
                      job -> engine.supports(job.model()).supported())) {
             run(reads, writer);
         }
@@ -93,7 +94,7 @@ final class OpenClJobRun {
         private final int rf;
         private final ReadAhead reads;
         private Streaming streaming;
-        /** Jobs handed to the scheduler whose outcome is not yet told (the writer tells most). */
+        /** Jobs handed to the scheduler whose outcome is not yet told (their lanes tell most). */
         private final List<RenderJob> open = Collections.synchronizedList(new ArrayList<>());
         private final SinkWriter writer;
 
@@ -168,18 +169,21 @@ final class OpenClJobRun {
                 }
                 outputs.add(out);
             }
-            return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> writer.submit(() -> {
+            return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> {
                 for (int i = 0; i < group.size(); i++) {
                     JobStart r = group.get(i);
-                    if (deliver(r.job(), outputs.get(i), r.frames(), () -> { })) {
-                        done(r.job(), r.frames());
-                    }
+                    float[][] out = outputs.get(i);
+                    writer.lane().submit(() -> {
+                        if (deliver(r.job(), out, r.frames(), () -> { })) {
+                            done(r.job(), r.frames());
+                        }
+                    });
                 }
-            }));
+            });
         }
 
         /**
-         * Writes a job's outputs (on the writer); false (the failure told, after {@code beforeTelling})
+         * Writes a job's outputs (on its lane); false (the failure told, after {@code beforeTelling})
          * when its sink fails.
          */
         private boolean deliver(RenderJob job, float[][] out, int frames, Runnable beforeTelling) {
@@ -204,7 +208,7 @@ final class OpenClJobRun {
             }
         }
 
-        /** The device failed (or memory ran out): every job in flight fails with it (the writer drained first). */
+        /** The device failed (or memory ran out): every job in flight fails with it (the lanes drained first). */
         void failOpen(Throwable e) {
             if (streaming != null) {
                 streaming.failed = true;
@@ -229,9 +233,11 @@ final class OpenClJobRun {
             private final RenderJob job;
             private final JobStart start;
             private final Segments segments;
-            /** Frames written: the writer's alone. */
+            /** Its segments' writes and its outcome, in order. */
+            private final SinkWriter.Lane lane = writer.lane();
+            /** Frames written: its lane's alone. */
             private long frames;
-            /** Set by the writer when the sink fails (or on a device failure): reading stops, later writes are skipped. */
+            /** Set on its lane when the sink fails (or on a device failure): reading stops, later writes are skipped. */
             private volatile boolean failed;
             private boolean started;
             private boolean ended;
@@ -262,9 +268,9 @@ final class OpenClJobRun {
                 try {
                     s = segments.next();
                 } catch (RuntimeException e) {
-                    // told on the writer, after the segments before this one are written
+                    // told on its lane, after the segments before this one are written
                     ended = true;
-                    writer.submit(() -> {
+                    lane.submit(() -> {
                         failed = true;
                         tell(job, JobFailure.failed(job, e));
                     });
@@ -273,7 +279,7 @@ final class OpenClJobRun {
                 if (s == null) {
                     ended = true;
                     // every earlier segment's write was handed over first: units complete in order
-                    return new ChunkScheduler.Unit(List.of(), List.of(), () -> writer.submit(() -> {
+                    return new ChunkScheduler.Unit(List.of(), List.of(), () -> lane.submit(() -> {
                         if (!failed) {
                             done(job, frames);
                         }
@@ -289,7 +295,7 @@ final class OpenClJobRun {
                 for (int c = 0; c < channels; c++) {
                     signals.add(new ChunkScheduler.Job(in[c], 0, held + n, held, out[c], 0));
                 }
-                return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> writer.submit(() -> {
+                return ChunkScheduler.Unit.of(signals, rf, net.chunkLength(), () -> lane.submit(() -> {
                     if (!failed && deliver(job, out, n, segments::stop)) {
                         frames += n;
                     } else {

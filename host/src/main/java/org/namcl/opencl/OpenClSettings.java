@@ -14,13 +14,15 @@ package org.namcl.opencl;
  * @param maxTile     the most time positions a fused work-group computes (0: what local memory
  *                    allows); at most 2048 either way
  * @param maxLayers   the most layers one fused launch computes (0: as many as the planner takes)
- * @param readers     threads reading and decoding sources ahead of the device (0:
- *                    {@link org.namcl.pipeline.ReadAhead#defaultReaders()})
+ * @param hostThreads threads of the host side, split between reading and decoding sources ahead
+ *                    of the device ({@link org.namcl.pipeline.ReadAhead#readersFor}) and
+ *                    encoding and writing outputs ({@link org.namcl.pipeline.SinkWriter#writersFor})
+ *                    (0: one per core)
  * @param packSamples the most samples short jobs packed into one unit of work hold, and the most
  *                    a job may have to be packed rather than streamed (0: 2<sup>23</sup>)
  */
 public record OpenClSettings(int chunkLength, boolean profiling, Weights weights, Fusion fusion, int maxTile,
-                             int maxLayers, int readers, int packSamples) {
+                             int maxLayers, int hostThreads, int packSamples) {
 
     /** Where a launch's weights live. */
     public enum Weights {
@@ -57,10 +59,10 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @param fusion      whether consecutive layers are fused into one launch
      * @param maxTile     the most time positions a fused work-group computes, or 0
      * @param maxLayers   the most layers one fused launch computes, or 0
-     * @param readers     threads reading sources, or 0
+     * @param hostThreads threads of the host side, or 0
      * @param packSamples the most samples of one packed unit, or 0
      * @throws IllegalArgumentException when {@code chunkLength}, {@code maxTile},
-     *                                  {@code maxLayers}, {@code readers} or {@code packSamples}
+     *                                  {@code maxLayers}, {@code hostThreads} or {@code packSamples}
      *                                  is negative
      */
     public OpenClSettings {
@@ -73,9 +75,9 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
         if (maxLayers < 0) {
             throw new IllegalArgumentException("fused layers must be positive (or 0 for automatic), got " + maxLayers);
         }
-        if (readers < 0 || packSamples < 0) {
-            throw new IllegalArgumentException("readers and packed samples must be positive (or 0 for automatic), got "
-                    + readers + " and " + packSamples);
+        if (hostThreads < 0 || packSamples < 0) {
+            throw new IllegalArgumentException("host threads and packed samples must be positive (or 0 for automatic), got "
+                    + hostThreads + " and " + packSamples);
         }
     }
 
@@ -97,7 +99,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code chunk} is negative
      */
     public OpenClSettings withChunkLength(int chunk) {
-        return new OpenClSettings(chunk, profiling, weights, fusion, maxTile, maxLayers, readers, packSamples);
+        return new OpenClSettings(chunk, profiling, weights, fusion, maxTile, maxLayers, hostThreads, packSamples);
     }
 
     /**
@@ -107,7 +109,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withProfiling(boolean on) {
-        return new OpenClSettings(chunkLength, on, weights, fusion, maxTile, maxLayers, readers, packSamples);
+        return new OpenClSettings(chunkLength, on, weights, fusion, maxTile, maxLayers, hostThreads, packSamples);
     }
 
     /**
@@ -117,7 +119,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withWeights(Weights w) {
-        return new OpenClSettings(chunkLength, profiling, w, fusion, maxTile, maxLayers, readers, packSamples);
+        return new OpenClSettings(chunkLength, profiling, w, fusion, maxTile, maxLayers, hostThreads, packSamples);
     }
 
     /**
@@ -127,7 +129,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @return the copy
      */
     public OpenClSettings withFusion(Fusion f) {
-        return new OpenClSettings(chunkLength, profiling, weights, f, maxTile, maxLayers, readers, packSamples);
+        return new OpenClSettings(chunkLength, profiling, weights, f, maxTile, maxLayers, hostThreads, packSamples);
     }
 
     /**
@@ -138,7 +140,7 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code tile} is negative
      */
     public OpenClSettings withMaxTile(int tile) {
-        return new OpenClSettings(chunkLength, profiling, weights, fusion, tile, maxLayers, readers, packSamples);
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, tile, maxLayers, hostThreads, packSamples);
     }
 
     /**
@@ -149,17 +151,17 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code layers} is negative
      */
     public OpenClSettings withMaxLayers(int layers) {
-        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, layers, readers, packSamples);
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, layers, hostThreads, packSamples);
     }
 
     /**
-     * These settings with another number of reader threads.
+     * These settings with another number of host threads.
      *
-     * @param n threads reading and decoding sources ahead of the device, or 0 for the default
+     * @param n threads reading sources and writing outputs around the device, or 0 for one per core
      * @return the copy
      * @throws IllegalArgumentException when {@code n} is negative
      */
-    public OpenClSettings withReaders(int n) {
+    public OpenClSettings withHostThreads(int n) {
         return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, maxLayers, n, packSamples);
     }
 
@@ -172,6 +174,6 @@ public record OpenClSettings(int chunkLength, boolean profiling, Weights weights
      * @throws IllegalArgumentException when {@code samples} is negative
      */
     public OpenClSettings withPackSamples(int samples) {
-        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, maxLayers, readers, samples);
+        return new OpenClSettings(chunkLength, profiling, weights, fusion, maxTile, maxLayers, hostThreads, samples);
     }
 }

@@ -66,25 +66,16 @@ public final class ReadAhead implements AutoCloseable {
     private static final int MAX_READERS = 8;
 
     /**
-     * Reader threads for a machine whose every core but two (the rendering and the writing
-     * thread) reads: {@link #readersFor(int)} of its cores.
-     *
-     * @return the default for this machine
-     */
-    public static int defaultReaders() {
-        return readersFor(Runtime.getRuntime().availableProcessors());
-    }
-
-    /**
-     * Reader threads for {@code threads} host threads in all: all but two (the rendering and the
-     * writing thread), at least one and at most 8, as the window holds twice as many jobs' starts
-     * (up to 30 s each), which with many readers would take gigabytes.
+     * Reader threads for {@code threads} host threads in all: half of those beside the rendering
+     * thread, rounded down (the writers have the rest, {@link SinkWriter#writersFor}), at least
+     * one and at most 8, as the window holds twice as many jobs' starts (up to 30 s each), which
+     * with many readers would take gigabytes.
      *
      * @param threads the host threads to use
      * @return the reader threads among them
      */
     public static int readersFor(int threads) {
-        return Math.min(MAX_READERS, Math.max(1, threads - 2));
+        return Math.min(MAX_READERS, Math.max(1, (threads - 1) / 2));
     }
 
     /**

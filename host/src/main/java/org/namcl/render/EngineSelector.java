@@ -40,7 +40,7 @@ public final class EngineSelector implements AutoCloseable {
      *
      * @param choice auto, cpu or opencl
      * @param device an OpenCL device's index or name, or null
-     * @param threads the CPU engine's threads; with OpenCL, the host's threads ({@link ReadAhead#readersFor})
+     * @param threads the CPU engine's threads; with OpenCL, the host side's (readers and writers)
      * @param notice told, in one line, when {@code auto} ends up on the CPU and why
      * @return the selection; close it when done
      * @throws org.namcl.opencl.OpenClException for {@code opencl} when no device fits or the engine cannot start
@@ -75,9 +75,9 @@ public final class EngineSelector implements AutoCloseable {
         }
     }
 
-    /** The OpenCL engine on {@code device}, reading sources on all but two of {@code threads}. */
+    /** The OpenCL engine on {@code device}, its host side on {@code threads} threads. */
     static Engine createOpenCl(DeviceInfo device, int threads) {
-        return new OpenClEngine(device, OpenClSettings.defaults().withReaders(ReadAhead.readersFor(threads)));
+        return new OpenClEngine(device, OpenClSettings.defaults().withHostThreads(threads));
     }
 
     /**

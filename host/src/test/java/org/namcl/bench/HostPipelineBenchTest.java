@@ -59,13 +59,14 @@ class HostPipelineBenchTest {
     void measuresTheHostSideAndEachShapeEndToEnd() {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         HostPipelineBench.Result r = HostPipelineBench.run(0.4, List.of(ModelShape.NANO, ModelShape.FEATHER),
-                EngineChoice.CPU, null, 2, new PrintStream(text, true, StandardCharsets.UTF_8));
+                EngineChoice.CPU, null, 5, new PrintStream(text, true, StandardCharsets.UTF_8));
         assertEquals(HostPipelineBench.FILES * (long) (0.4 * Benchmark.RATE / HostPipelineBench.FILES), r.samples());
-        assertEquals(List.of(1, 2), r.host().stream().map(HostPipelineBench.HostRate::readers).toList());
+        assertEquals(List.of(1, 5), r.host().stream().map(HostPipelineBench.HostRate::hostThreads).toList());
         assertTrue(r.host().stream().allMatch(h -> h.wallRate() > 0 && h.coreRate() > 0), r.toString());
         assertEquals(List.of(ModelShape.NANO, ModelShape.FEATHER), List.copyOf(r.endToEndRates().keySet()));
         assertTrue(r.endToEndRates().values().stream().allMatch(v -> v > 0), r.toString());
         String out = text.toString(StandardCharsets.UTF_8);
-        assertTrue(out.contains("| reader threads | samples/s |") && out.contains("\n| 2 | ") && out.contains("end to end (render) on cpu, feather:"), out);
+        assertTrue(out.contains("| host threads | readers + writers | samples/s |") && out.contains("\n| 1 | 1 + 1 | ")
+                && out.contains("\n| 5 | 2 + 2 | ") && out.contains("end to end (render) on cpu, feather:"), out);
     }
 }
