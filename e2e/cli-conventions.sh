@@ -99,7 +99,9 @@ if need sox && need tmux; then
   for i in 1 2 3 4 5 6; do
     sox -V1 -n -r 48000 -c 1 -b 24 "takes/a take with a rather long name, number $i.wav" synth 20 sine 110 gain -6
   done
-  for i in 1 2 3 4; do sox -V1 -n -r 48000 -c 1 -b 24 "big/take$i.wav" synth 60 sine 110 gain -6; done
+  # long enough that a pair takes about a second through this small model on one thread, so the
+  # Ctrl-C sent once the first pair is done lands while the second renders
+  for i in 1 2 3 4; do sox -V1 -n -r 48000 -c 1 -b 24 "big/take$i.wav" synth 300 sine 110 gain -6; done
 
   for columns in 40 160; do
     in_terminal "$columns" render -m "'$model'" takes -o "out$columns" --engine cpu --threads 1
