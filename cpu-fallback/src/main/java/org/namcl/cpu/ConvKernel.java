@@ -4,7 +4,7 @@ package org.namcl.cpu;
  * The arithmetic of a {@link ConvOp}: dst[o][t] (=|+=) bias[o] + Σ w·in[src][at[src] + t] for t in
  * [0, n): source row i's samples start at at[i] (a window of a history row, read in place).
  * A kernel may also write dst rows past n, up to a whole number of its vector steps where every
- * row it reads and writes is that long: values of no meaning (rows past n are scratch in the
+ * row it writes is that long and every row it reads that long from its at[i]: values of no meaning (rows past n are scratch in the
  * engine). Two implementations: {@link ScalarConvKernel}, the reference, and {@code VectorConvKernel},
  * register tiles through the Vector API; {@link CpuKernels} picks one at model load.
  */

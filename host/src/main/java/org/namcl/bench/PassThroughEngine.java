@@ -40,8 +40,10 @@ final class PassThroughEngine implements Engine {
 
     @Override
     public String description() {
-        return "no arithmetic (input copied to output), " + ReadAhead.readersFor(hostThreads) + " reading and "
-                + SinkWriter.writersFor(hostThreads) + " writing threads";
+        int readers = ReadAhead.readersFor(hostThreads);
+        int writers = SinkWriter.writersFor(hostThreads);
+        return "no arithmetic (input copied to output), " + readers + (readers == 1 ? " reading thread, " : " reading threads, ")
+                + writers + (writers == 1 ? " writing thread" : " writing threads");
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.namcl.model.net.WaveNet;
  * The OpenCL engine: WaveNets rendered layer by layer over long chunks on one device, each chunk
  * with its own RF − 1 halo, uploads and downloads overlapping the kernels, many short signals
  * packed into one launch, sources read and decoded on reader threads ahead of the device and
- * outputs written on a thread behind it. It runs mono WaveNet models only ({@link #supports}); pick the device
+ * outputs written on threads behind it. It runs mono WaveNet models only ({@link #supports}); pick the device
  * with {@link OpenClDevices#choose(String)}. Inside the package: {@link NetworkPlan} for the
  * kernels, {@link ChunkScheduler} for chunking and overlap, {@link BatchPacker} for packing,
  * {@link OpenClJobRun} for how a batch of jobs is grouped.
@@ -69,7 +69,7 @@ public final class OpenClEngine implements Engine {
      * An engine on {@code device} planning and running models as {@code settings} say.
      *
      * @param device   a device listed by {@link OpenClDevices}
-     * @param settings chunk length, profiling, weight space, fusion, reader threads and packing
+     * @param settings chunk length, profiling, weight space, fusion, host threads and packing
      * @throws OpenClException when the device's context or queues cannot be created
      * @throws IllegalArgumentException when {@code device} is not one {@link OpenClDevices} listed
      */

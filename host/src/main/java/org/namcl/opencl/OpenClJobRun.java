@@ -81,8 +81,13 @@ final class OpenClJobRun {
             try {
                 scheduler.render(net, feed, net.receptiveField() - 1 + net.chunkLength());
             } catch (RuntimeException | OutOfMemoryError e) {
-                writer.drain(); // outputs already back are written; the jobs still open fail
-                feed.failOpen(e);
+                try {
+                    writer.drain(); // outputs already back are written; the jobs still open fail
+                } catch (RuntimeException | Error writeFailure) {
+                    e.addSuppressed(writeFailure);
+                } finally {
+                    feed.failOpen(e);
+                }
             }
         }
     }

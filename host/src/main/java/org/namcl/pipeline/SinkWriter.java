@@ -15,7 +15,7 @@ import java.util.concurrent.BlockingQueue;
 public final class SinkWriter implements AutoCloseable {
     /** Writes that may wait in a lane: each holds one unit of outputs. */
     public static final int PENDING = 2;
-    /** More writing threads than this gain nothing next to the readers (see {@link #writersFor}). */
+    /** As many as readers at most ({@link #writersFor}); more are not measured. */
     static final int MAX_WRITERS = 8;
     private static final Runnable STOP = () -> { };
 
@@ -24,11 +24,6 @@ public final class SinkWriter implements AutoCloseable {
     private int submitted;
     private int finished;
     private Throwable failure;
-
-    /** One writing thread. */
-    public SinkWriter() {
-        this(1);
-    }
 
     /**
      * Starts the writing threads.
@@ -96,7 +91,8 @@ public final class SinkWriter implements AutoCloseable {
         try {
             drain();
         } finally {
-            boolean interrupted = false;
+            // an interrupt pending here would stop the first lane's stop, leaving its thread behind
+            boolean interrupted = Thread.interrupted();
             for (Lane lane : lanes) {
                 interrupted |= lane.stop();
             }
@@ -161,6 +157,7 @@ public final class SinkWriter implements AutoCloseable {
                 } catch (Throwable t) { // told to the rendering thread at its next drain
                     thrown = t;
                 }
+                Thread.interrupted(); // a write that left its thread interrupted must not end the lane
                 finished(thrown);
             }
         }

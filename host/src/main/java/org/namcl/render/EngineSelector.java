@@ -8,7 +8,6 @@ import org.namcl.opencl.DeviceInfo;
 import org.namcl.opencl.OpenClDevices;
 import org.namcl.opencl.OpenClEngine;
 import org.namcl.opencl.OpenClSettings;
-import org.namcl.pipeline.ReadAhead;
 
 /**
  * Chooses the engine of a run: the CPU engine, or the OpenCL engine on a device. With

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,11 +54,14 @@ class OpenClReadAheadTest {
 
     /**
      * A short file of the second packed unit is read only after the first unit is written; a long
-     * file after short ones of the same model streams whole.
+     * file after short ones of the same model streams whole. On 8 host threads (4 writing lanes),
+     * so a packed unit's files are written on several lanes and their outcomes told from several
+     * threads, each once.
      */
     @Test
     void aPackedUnitsFilesAreReadWhileTheDeviceFinishesTheUnitBefore() {
-        OpenClSettings settings = OpenClSettings.defaults().withChunkLength(CHUNK).withPackSamples(48_000);
+        OpenClSettings settings = OpenClSettings.defaults().withChunkLength(CHUNK).withPackSamples(48_000)
+                .withHostThreads(8);
         Job a1 = new Job("a1", TestSignals.mixed(24_000, 1));
         Job a2 = new Job("a2", TestSignals.mixed(24_000, 2));
         Job a3 = new Job("a3", TestSignals.mixed(20_000, 3));
@@ -166,7 +170,8 @@ class OpenClReadAheadTest {
     }
 
     private static void render(OpenClSettings settings, List<Job> jobs) {
-        List<JobOutcome> outcomes = new ArrayList<>();
+        // told from the writing lanes' threads, in any order across lanes
+        List<JobOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         Thread[] rendering = new Thread[1];
         try (OpenClEngine engine = new OpenClEngine(OpenClTestSupport.requireDevice(), settings)) {
             assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
@@ -177,9 +182,9 @@ class OpenClReadAheadTest {
         Supplier<String> told = () -> outcomes.stream().map(o -> o instanceof JobOutcome.Failed f
                 ? f.job().tag() + " failed: " + f.cause() : o.job().tag() + " done").toList().toString();
         assertEquals(jobs.size(), outcomes.size(), told);
-        for (int i = 0; i < jobs.size(); i++) {
-            Job j = jobs.get(i);
-            JobOutcome.Done done = assertInstanceOf(JobOutcome.Done.class, outcomes.get(i), told);
+        for (Job j : jobs) {
+            JobOutcome outcome = outcomes.stream().filter(o -> o.job().tag().equals(j.name)).findFirst().orElse(null);
+            JobOutcome.Done done = assertInstanceOf(JobOutcome.Done.class, outcome, told);
             assertEquals(j.in.length, done.frames());
             float[] expected = new float[j.in.length];
             new WaveNetStreamer(NET).process(j.in, expected, j.in.length);

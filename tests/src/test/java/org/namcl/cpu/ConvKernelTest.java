@@ -197,22 +197,34 @@ class ConvKernelTest {
         assertTrue(vector.readsAtOffsets());
         Random r = new Random(shape.name.hashCode() + 2);
         for (boolean accumulate : new boolean[]{false, true}) {
-            int n = 1 + r.nextInt(ROW - 1);
-            float[][] rows = new Uniform(n + 1).rows(shape.sources, 3 * ROW);
-            int[] at = new int[rows.length];
-            float[][] windows = new float[rows.length][];
-            for (int j = 0; j < rows.length; j++) {
-                at[j] = r.nextInt(2 * ROW);
-                windows[j] = Arrays.copyOfRange(rows[j], at[j], at[j] + ROW);
-            }
-            float[][] before = new Uniform(-n - 1).rows(vector.outRows(), ROW);
-            float[][] inPlace = copy(before);
-            float[][] copied = copy(before);
-            vector.apply(rows, at, inPlace, n, accumulate);
-            vector.apply(windows, copied, n, accumulate);
-            for (int o = 0; o < inPlace.length; o++) {
-                assertArrayEquals(Arrays.copyOf(copied[o], n), Arrays.copyOf(inPlace[o], n), shape + ", row " + o + ", n " + n);
-            }
+            inPlaceEqualsCopied(shape, vector, r, accumulate, false);
+            inPlaceEqualsCopied(shape, vector, r, accumulate, true);
+        }
+    }
+
+    /**
+     * Windows anywhere in long rows (whole vector steps past n), or, {@code nearEnd}, ending at
+     * most 7 samples before their rows' end with outputs exactly n long (the single-vector and
+     * scalar tails).
+     */
+    private static void inPlaceEqualsCopied(Shape shape, ConvOp vector, Random r, boolean accumulate, boolean nearEnd) {
+        int n = 1 + r.nextInt(ROW - 1);
+        int length = nearEnd ? n : ROW;
+        float[][] rows = new Uniform(n + 1).rows(shape.sources, 3 * ROW);
+        int[] at = new int[rows.length];
+        float[][] windows = new float[rows.length][];
+        for (int j = 0; j < rows.length; j++) {
+            at[j] = nearEnd ? 3 * ROW - n - r.nextInt(8) : r.nextInt(2 * ROW);
+            windows[j] = Arrays.copyOfRange(rows[j], at[j], at[j] + length);
+        }
+        float[][] before = new Uniform(-n - 1).rows(vector.outRows(), length);
+        float[][] inPlace = copy(before);
+        float[][] copied = copy(before);
+        vector.apply(rows, at, inPlace, n, accumulate);
+        vector.apply(windows, copied, n, accumulate);
+        for (int o = 0; o < inPlace.length; o++) {
+            assertArrayEquals(Arrays.copyOf(copied[o], n), Arrays.copyOf(inPlace[o], n),
+                    shape + ", row " + o + ", n " + n + (nearEnd ? ", near the rows' end" : ""));
         }
     }
 
