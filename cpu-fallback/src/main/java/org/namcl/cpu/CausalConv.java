@@ -13,7 +13,9 @@ final class CausalConv {
     private final History history;
     /** The op's source rows: (input, tap) windows, then the condition's rows when mixing in. */
     private final float[][] sources;
-    /** Where each source row's block starts: the windows' starts in the history's rows, else 0. */
+    /** Whether the kernel reads the tap windows in place in the history's rows, else copies of them. */
+    private final boolean inPlace;
+    /** Where each source row's block starts, when in place: the windows' starts in the history's rows. */
     private final int[] at;
     private final int conditionRows;
     private final ConvOp op;
@@ -30,12 +32,13 @@ final class CausalConv {
         this.conditionRows = mixin == null ? 0 : mixin.inChannels();
         int k = c.kernelSize();
         this.op = ConvOp.of(c, mixin);
+        this.inPlace = op.readsAtOffsets();
         this.sources = new float[c.inChannels() * k + conditionRows][];
         this.at = new int[sources.length];
         for (int j = 0; j < c.inChannels(); j++) {
             for (int tap = 0; tap < k - 1; tap++) {
                 // read in place where the kernel can, else copied out to a row of its own
-                sources[j * k + tap] = op.readsAtOffsets() ? history.row(j) : new float[block];
+                sources[j * k + tap] = inPlace ? history.row(j) : new float[block];
             }
         }
     }
@@ -53,7 +56,7 @@ final class CausalConv {
     void process(float[][] in, float[][] cond, float[][] out, int n) {
         int k = spec.kernelSize();
         history.write(in, n);
-        if (op.readsAtOffsets()) {
+        if (inPlace) {
             for (int j = 0; j < spec.inChannels(); j++) {
                 for (int tap = 0; tap < k - 1; tap++) {
                     at[j * k + tap] = history.windowStart(spec.dilation() * (k - 1 - tap), n);
@@ -69,6 +72,10 @@ final class CausalConv {
         for (int j = 0; j < conditionRows; j++) {
             sources[spec.inChannels() * k + j] = cond[j];
         }
-        op.apply(sources, at, out, n, false);
+        if (inPlace) {
+            op.apply(sources, at, out, n, false);
+        } else {
+            op.apply(sources, out, n, false);
+        }
     }
 }

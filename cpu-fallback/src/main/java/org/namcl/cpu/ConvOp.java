@@ -90,8 +90,15 @@ final class ConvOp {
         kernel.apply(in, fromStart, dst, n, accumulate);
     }
 
-    /** The same with source row i's samples from at[i] on (only where {@link #readsAtOffsets}). */
+    /**
+     * The same with source row i's samples from at[i] on.
+     *
+     * @throws IllegalStateException when the kernel does not {@link #readsAtOffsets}
+     */
     void apply(float[][] in, int[] at, float[][] dst, int n, boolean accumulate) {
+        if (!kernel.readsAtOffsets()) {
+            throw new IllegalStateException("this conv's kernel reads its sources from sample 0 only");
+        }
         kernel.apply(in, at, dst, n, accumulate);
     }
 

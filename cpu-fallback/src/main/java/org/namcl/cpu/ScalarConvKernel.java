@@ -19,14 +19,9 @@ final class ScalarConvKernel implements ConvKernel {
         this.bias = bias;
     }
 
-    /** @param at all 0 (see {@link #readsAtOffsets}) */
+    /** @param at all 0 ({@link ConvOp} gives offsets only to a kernel that {@link #readsAtOffsets}) */
     @Override
     public void apply(float[][] in, int[] at, float[][] dst, int n, boolean accumulate) {
-        for (int i = 0; i < at.length; i++) {
-            if (at[i] != 0) {
-                throw new IllegalArgumentException("the scalar kernel reads sources from sample 0, not " + at[i]);
-            }
-        }
         for (int o = 0; o < outRows; o++) {
             float[] y = dst[o];
             float b = bias == null ? 0f : bias[o];

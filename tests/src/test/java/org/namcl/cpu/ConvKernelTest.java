@@ -1,6 +1,7 @@
 package org.namcl.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -226,6 +227,16 @@ class ConvKernelTest {
             assertArrayEquals(Arrays.copyOf(copied[o], n), Arrays.copyOf(inPlace[o], n),
                     shape + ", row " + o + ", n " + n + (nearEnd ? ", near the rows' end" : ""));
         }
+    }
+
+    @Test
+    void theScalarKernelIsNeverGivenOffsets() {
+        // its row loops vectorise only when every row is indexed by the loop counter alone
+        Shape shape = shapes().findFirst().orElseThrow();
+        ConvOp scalar = shape.builder.build(ScalarConvKernel::new);
+        float[][] in = new Uniform(5).rows(shape.sources, ROW);
+        float[][] out = new float[scalar.outRows()][ROW];
+        assertThrows(IllegalStateException.class, () -> scalar.apply(in, new int[shape.sources], out, 8, false));
     }
 
     @Test
