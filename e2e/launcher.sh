@@ -104,6 +104,11 @@ check "the launcher adds the Vector API module, without its warning" 0 \
   "$namcl" render -m models/py__demonet.nam "in dir" -o vec-out --engine cpu --report vec.json
 ! grep -q "$incubator_warning" stderr stdout || { echo "FAIL: the JVM's incubator warning got through" >&2; exit 1; }
 ! grep -q 'without --add-modules' vec.json || { echo "FAIL: the launcher ran without the module" >&2; cat vec.json >&2; exit 1; }
+# JAVA_TOOL_OPTIONS makes the JVM's first line "Picked up ...": that line stays, the warning still goes
+check "with JAVA_TOOL_OPTIONS, the JVM's note stays and its incubator warning goes" 0 \
+  env JAVA_TOOL_OPTIONS=-Dnamcl.e2e=1 "$namcl" --version
+grep -q '^Picked up JAVA_TOOL_OPTIONS: -Dnamcl.e2e=1' stderr && ! grep -q "$incubator_warning" stderr stdout ||
+  { echo "FAIL: JAVA_TOOL_OPTIONS: the note should pass and the warning not" >&2; cat stderr >&2; exit 1; }
 check "java -jar without the module renders on the scalar kernels" 0 \
   "${JAVA:-java}" -jar "$root/host/target/namcl.jar" render -m models/py__demonet.nam "in dir" -o plain-out \
   --engine cpu --report plain.json
